@@ -1,0 +1,72 @@
+//! The command line as the user types it: clap derive structs with their help text, and
+//! nothing else. Turning flags into loaded dictionaries and compiled rules is `app`'s job.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::Format;
+
+/// Extract countries, space agencies, officials, dates and agreements from space-news articles.
+#[derive(Debug, Parser)]
+#[command(name = "orbitext", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write one record per entity mention found in the given articles.
+    ///
+    /// Each record has the fields doc, type, start, end, line, text, id, name, value; start and
+    /// end are byte offsets into the document (end exclusive) and text is exactly those bytes.
+    ///
+    /// Examples:
+    ///   orbitext extract articles/                  CSV of every article under articles/
+    ///   orbitext extract --format jsonl a.txt b.txt JSON Lines for two files
+    ///   cat a.txt | orbitext extract --format tsv   read stdin
+    #[command(verbatim_doc_comment)]
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read (folders recursively, hidden entries skipped); `-` or nothing
+    /// reads stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+
+    /// Leave out the header row of CSV and TSV output.
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Worker threads (default: all cores). Output is identical whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
+    /// org, role); may be given several times.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Do not load the embedded dictionaries (use only --dict files and the rules).
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,90 @@
+//! The vocabulary every stage shares: the five entity kinds of the contract and the `Mention`
+//! a stage produces. Kept apart from the stages so that rules, gazetteer and output agree on one
+//! definition without depending on each other.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The five entity types of `ENTITIES.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Country,
+    Agency,
+    Official,
+    Date,
+    Agreement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Country,
+        Kind::Agency,
+        Kind::Official,
+        Kind::Date,
+        Kind::Agreement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Agency => "agency",
+            Kind::Official => "official",
+            Kind::Date => "date",
+            Kind::Agreement => "agreement",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entity mention: a byte span of the document with its canonical key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: Kind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The canonical key (ISO code, acronym, full name, agreement kind or date value).
+    pub id: String,
+    /// The canonical display name.
+    pub name: String,
+    /// The ISO 8601 value for dates; empty for other kinds.
+    pub value: String,
+}
+
+impl Mention {
+    pub fn new(kind: Kind, start: usize, end: usize, id: impl Into<String>) -> Mention {
+        let id = id.into();
+        Mention {
+            kind,
+            start,
+            end,
+            name: id.clone(),
+            id,
+            value: String::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+}

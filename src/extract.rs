@@ -1,0 +1,361 @@
+//! `Extractor::extract`: one document's text in, its entity mentions out, sorted and never
+//! overlapping. This is where dictionary hits and rule candidates meet: the longest span wins,
+//! ambiguous acronyms take the reading the article has established, abbreviations defined in
+//! parentheses spread to their later uses, and officials are found beside the bodies they
+//! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::{bail, Context};
+use regex::Regex;
+
+use crate::entity::{Kind, Mention};
+use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
+use crate::rules::agreements::AgreementRules;
+use crate::rules::bodies::BodyRules;
+use crate::rules::dates::DateRules;
+use crate::rules::officials::{self, TitleHit};
+
+/// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
+/// `China Institute of International Studies`), where it is no country mention.
+const ORG_WORDS: &[&str] = &[
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Airlines",
+    "Airways",
+    "Aerospace",
+    "Industries",
+    "Institute",
+    "University",
+    "Telecom",
+    "Today",
+    "Post",
+    "Times",
+    "Daily",
+    "Academy",
+    "Group",
+    "Company",
+    "Holdings",
+    "Bank",
+    "Railways",
+    "Television",
+    "Radio",
+];
+
+/// Countries that share their name with a sub-national place, and the words near a mention
+/// that show the place is meant (`Atlanta, Georgia`).
+const NAMESAKES: &[(&str, &[&str])] = &[(
+    "GE",
+    &[
+        "Atlanta",
+        "Savannah",
+        "Georgia Tech",
+        "state of Georgia",
+        "Ga.",
+        "U.S. state",
+        "US state",
+    ],
+)];
+
+/// How much a candidate's source is trusted when two candidates cover the same span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    ShapeRule,
+    Rule,
+    Dictionary,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    mention: Mention,
+    source: Source,
+    /// Dictionary entries the span may name, default first; empty for rules.
+    entries: Vec<usize>,
+    /// A name that is no entity but must win over the entity inside it.
+    ignore: bool,
+}
+
+/// Dictionaries and compiled rules, built once per run and shared by all threads.
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    dates: DateRules,
+    agreements: AgreementRules,
+    bodies: BodyRules,
+    abbreviation: Regex,
+}
+
+impl Extractor {
+    /// An extractor over the given dictionary entries.
+    pub fn new(entries: Vec<Entry>) -> anyhow::Result<Extractor> {
+        Ok(Extractor {
+            gazetteer: Gazetteer::new(entries)?,
+            dates: DateRules::new(),
+            agreements: AgreementRules::new(),
+            bodies: BodyRules::new(),
+            abbreviation: Regex::new(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")?,
+        })
+    }
+
+    /// An extractor over the embedded dictionaries (unless `builtin` is false) and the user
+    /// dictionary files given. Every problem in every file is reported before giving up.
+    pub fn from_dictionaries(
+        builtin: bool,
+        user: &[std::path::PathBuf],
+    ) -> anyhow::Result<Extractor> {
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        if builtin {
+            for (name, text) in gazetteer::EMBEDDED {
+                let (e, p) = gazetteer::parse(text, name);
+                entries.extend(e);
+                problems.extend(p);
+            }
+        }
+        for path in user {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read dictionary", path.display()))?;
+            let (e, p) = gazetteer::parse(&text, &path.display().to_string());
+            entries.extend(e);
+            problems.extend(p);
+        }
+        problems.extend(gazetteer::check(&entries));
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            bail!("bad dictionary:\n{}", list.join("\n"));
+        }
+        Extractor::new(entries)
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        self.gazetteer.entries()
+    }
+
+    /// All entity mentions of `text`, sorted by start, none overlapping another.
+    pub fn extract(&self, text: &str) -> Vec<Mention> {
+        let (candidates, titles) = self.candidates(text);
+        let mut mentions = self.resolve(candidates);
+        self.spread_abbreviations(text, &mut mentions);
+        let named = officials::find(text, &titles, &mentions);
+        add_officials(&mut mentions, named);
+        let officials_so_far: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Official)
+            .cloned()
+            .collect();
+        mentions.extend(officials::surname_mentions(
+            text,
+            &officials_so_far,
+            &mentions,
+        ));
+        mentions.sort_by_key(|m| m.start);
+        mentions
+    }
+
+    /// Every dictionary hit and rule match, plus the titles that introduce officials.
+    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<TitleHit>) {
+        let mut candidates = Vec::new();
+        let mut titles = Vec::new();
+        let entries = self.gazetteer.entries();
+        for hit in self.gazetteer.find(text) {
+            let ids = self.gazetteer.candidates(&hit).to_vec();
+            let first = &entries[ids[0]];
+            match first.etype {
+                EntryType::Title => titles.push(TitleHit {
+                    start: hit.start,
+                    end: hit.end,
+                    government: first.role == "government",
+                }),
+                EntryType::Ignore | EntryType::Entity(_) => {
+                    let kind = match first.etype {
+                        EntryType::Entity(kind) => kind,
+                        _ => Kind::Country,
+                    };
+                    if kind == Kind::Country
+                        && !is_country_here(text, hit.start, hit.end, &first.id)
+                    {
+                        continue;
+                    }
+                    let mut mention = Mention::new(kind, hit.start, hit.end, first.id.clone());
+                    mention.name.clone_from(&first.name);
+                    candidates.push(Candidate {
+                        mention,
+                        source: Source::Dictionary,
+                        entries: ids,
+                        ignore: first.etype == EntryType::Ignore,
+                    });
+                }
+            }
+        }
+        let rule = |mention: Mention, source: Source| Candidate {
+            mention,
+            source,
+            entries: Vec::new(),
+            ignore: false,
+        };
+        for m in self
+            .dates
+            .find(text)
+            .into_iter()
+            .chain(self.agreements.find(text))
+        {
+            candidates.push(rule(m, Source::Rule));
+        }
+        // A shape rule may run over a dictionary name into the words before it (`Funding To
+        // European Space Agency`); the dictionary's end then marks where the name starts.
+        let bodies: Vec<Candidate> = self
+            .bodies
+            .find(text)
+            .into_iter()
+            .filter(|b| {
+                !candidates.iter().any(|c| {
+                    c.source == Source::Dictionary
+                        && c.mention.end == b.end
+                        && c.mention.start > b.start
+                })
+            })
+            .map(|m| rule(m, Source::ShapeRule))
+            .collect();
+        candidates.extend(bodies);
+        (candidates, titles)
+    }
+
+    /// Longest first, then the most trusted source, then leftmost; nothing nests.
+    fn resolve(&self, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+        candidates.sort_by(|a, b| {
+            b.mention
+                .len()
+                .cmp(&a.mention.len())
+                .then(b.source.cmp(&a.source))
+                .then(a.mention.start.cmp(&b.mention.start))
+        });
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut kept: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            let (start, end) = (c.mention.start, c.mention.end);
+            let clash = taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &e)| e > start);
+            if !clash {
+                taken.insert(start, end);
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.mention.start);
+        let entries = self.gazetteer.entries();
+        // The reading an article has established for an ambiguous acronym: the body named
+        // most recently before it, else the best-known one (listed first).
+        let mut last_seen: HashMap<&str, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for (i, c) in kept.into_iter().enumerate() {
+            if c.ignore {
+                continue;
+            }
+            let mut m = c.mention;
+            match c.entries.as_slice() {
+                [] => {}
+                [only] => {
+                    last_seen.insert(entries[*only].id.as_str(), i);
+                }
+                many => {
+                    let chosen = many
+                        .iter()
+                        .filter_map(|&e| last_seen.get(entries[e].id.as_str()).map(|&at| (at, e)))
+                        .max()
+                        .map_or(many[0], |(_, e)| e);
+                    m.id.clone_from(&entries[chosen].id);
+                    m.name.clone_from(&entries[chosen].name);
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// `Technology Safeguards Agreement (TSA)`, `Office of the President (OP)`: an
+    /// abbreviation defined in parentheses right after a mention names the same thing there
+    /// and everywhere else in the article.
+    fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut defined: Vec<(String, Mention)> = Vec::new();
+        for m in mentions.iter() {
+            if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
+                continue;
+            }
+            let Some(c) = self.abbreviation.captures(&text[m.end..]) else {
+                continue;
+            };
+            let abbr = c.get(1).expect("group");
+            let upper = abbr
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .count();
+            if upper >= 2 && abbr.as_str().len() <= upper * 3 {
+                defined.push((abbr.as_str().to_string(), m.clone()));
+            }
+        }
+        for (abbr, source) in defined {
+            let mut at = 0;
+            while let Some(p) = text[at..].find(&abbr) {
+                let (start, end) = (at + p, at + p + abbr.len());
+                at = end;
+                if crate::tokenize::on_word_boundaries(text, start, end)
+                    && !mentions.iter().any(|m| m.overlaps(start, end))
+                {
+                    let mut m = source.clone();
+                    m.start = start;
+                    m.end = end;
+                    mentions.push(m);
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// Officials named by title or apposition replace the country or agency mentions inside
+/// their names (a name is longer than what it holds).
+fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
+    for o in named {
+        if mentions
+            .iter()
+            .any(|m| m.overlaps(o.start, o.end) && (m.start < o.start || m.end > o.end))
+        {
+            continue;
+        }
+        mentions.retain(|m| !m.overlaps(o.start, o.end));
+        mentions.push(o);
+    }
+}
+
+/// False where a country's name is part of an organisation's name or names a sub-national
+/// namesake.
+fn is_country_here(text: &str, start: usize, end: usize, id: &str) -> bool {
+    let next: String = text[end..]
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    if ORG_WORDS.contains(&next.as_str()) {
+        return false;
+    }
+    let window = |from: usize, to: usize| {
+        let mut a = from;
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = to.min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        &text[a..b]
+    };
+    NAMESAKES.iter().filter(|(c, _)| *c == id).all(|(_, cues)| {
+        let near = window(start.saturating_sub(60), end + 60);
+        !cues.iter().any(|cue| near.contains(cue))
+    })
+}

@@ -1,0 +1,492 @@
+//! Dictionaries of names (`dictionaries/*.tsv` and user files): parsing and checking them, and
+//! matching all their aliases in one pass of an Aho-Corasick automaton. A raw automaton match
+//! becomes a `Hit` only when it is a whole word and its case fits the alias; choosing among
+//! overlapping hits is left to the extractor, which also sees the rule-based candidates.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::entity::Kind;
+use crate::tokenize::on_word_boundaries;
+
+/// The dictionaries compiled into the binary, as (file name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "dictionaries/countries.tsv",
+        include_str!("../dictionaries/countries.tsv"),
+    ),
+    (
+        "dictionaries/agencies.tsv",
+        include_str!("../dictionaries/agencies.tsv"),
+    ),
+    (
+        "dictionaries/officials.tsv",
+        include_str!("../dictionaries/officials.tsv"),
+    ),
+    (
+        "dictionaries/titles.tsv",
+        include_str!("../dictionaries/titles.tsv"),
+    ),
+    (
+        "dictionaries/instruments.tsv",
+        include_str!("../dictionaries/instruments.tsv"),
+    ),
+    (
+        "dictionaries/non_entities.tsv",
+        include_str!("../dictionaries/non_entities.tsv"),
+    ),
+];
+
+const REQUIRED: [&str; 4] = ["type", "id", "name", "aliases"];
+const OPTIONAL: [&str; 3] = ["country", "org", "role"];
+
+/// What an entry names: an entity of the contract, a title that introduces an official, or a
+/// name that is no entity but holds one (`North America`, `Rocket Lab USA`) and so must win
+/// over the country inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryType {
+    Entity(Kind),
+    Title,
+    Ignore,
+}
+
+impl EntryType {
+    fn parse(s: &str) -> Option<EntryType> {
+        match s {
+            "title" => Some(EntryType::Title),
+            "ignore" => Some(EntryType::Ignore),
+            _ => Kind::parse(s).map(EntryType::Entity),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryType::Entity(kind) => kind.as_str(),
+            EntryType::Title => "title",
+            EntryType::Ignore => "ignore",
+        }
+    }
+}
+
+/// One dictionary row.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub etype: EntryType,
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: String,
+    pub org: String,
+    pub role: String,
+    /// Where the row came from, for error messages.
+    pub file: String,
+    pub line: usize,
+}
+
+impl Entry {
+    /// The name and every alias: all the forms matched in text.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A problem in a dictionary file, reported as `FILE:LINE: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Parse one dictionary file. Rows with problems are left out and each problem is returned.
+pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |line: usize, message: String| Problem {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut rows = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    let Some((header_line, header)) = rows.next() else {
+        problems.push(problem(1, "no header row".into()));
+        return (entries, problems);
+    };
+    let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
+    for col in &columns {
+        if !REQUIRED.contains(col) && !OPTIONAL.contains(col) {
+            problems.push(problem(header_line, format!("unknown column `{col}`")));
+        }
+    }
+    let mut index = HashMap::new();
+    for name in REQUIRED.iter().chain(OPTIONAL.iter()) {
+        if let Some(i) = columns.iter().position(|c| c == name) {
+            index.insert(*name, i);
+        } else if REQUIRED.contains(name) {
+            problems.push(problem(
+                header_line,
+                format!("missing column `{name}` in the header"),
+            ));
+        }
+    }
+    if REQUIRED.iter().any(|c| !index.contains_key(c)) {
+        return (entries, problems);
+    }
+    for (line, row) in rows {
+        let fields: Vec<&str> = row.split('\t').collect();
+        if fields.len() != columns.len() {
+            problems.push(problem(
+                line,
+                format!(
+                    "{} fields, the header has {} (fields are separated by tabs)",
+                    fields.len(),
+                    columns.len()
+                ),
+            ));
+            continue;
+        }
+        let field = |name: &str| index.get(name).map_or("", |&i| fields[i].trim());
+        let Some(etype) = EntryType::parse(field("type")) else {
+            problems.push(problem(
+                line,
+                format!(
+                    "unknown type `{}` (expected country, agency, official, agreement, title or ignore)",
+                    field("type")
+                ),
+            ));
+            continue;
+        };
+        let (id, name) = (field("id"), field("name"));
+        if id.is_empty() || name.is_empty() {
+            problems.push(problem(line, "empty `id` or `name`".into()));
+            continue;
+        }
+        let raw_aliases = fields[index["aliases"]];
+        let mut aliases = Vec::new();
+        let mut bad = false;
+        if !raw_aliases.trim().is_empty() {
+            for alias in raw_aliases.split('|') {
+                if alias.trim().is_empty() {
+                    problems.push(problem(line, "empty alias in `aliases`".into()));
+                    bad = true;
+                } else if alias.trim() != alias {
+                    problems.push(problem(
+                        line,
+                        format!("alias `{alias}` has spaces at its ends"),
+                    ));
+                    bad = true;
+                } else {
+                    aliases.push(alias.to_string());
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        entries.push(Entry {
+            etype,
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases,
+            country: field("country").to_string(),
+            org: field("org").to_string(),
+            role: field("role").to_string(),
+            file: file.to_string(),
+            line,
+        });
+    }
+    (entries, problems)
+}
+
+/// Problems across entries: a duplicate id within a type (agreement ids are kinds and repeat),
+/// and an alias claimed by entries of different types (the same alias within one type is a
+/// deliberate ambiguity that the extractor resolves from context).
+pub fn check(entries: &[Entry]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids: HashMap<(EntryType, &str), &Entry> = HashMap::new();
+    let mut owners: HashMap<&str, &Entry> = HashMap::new();
+    for e in entries {
+        let keyed_by_kind = e.etype == EntryType::Entity(Kind::Agreement);
+        if let Some(first) = ids
+            .insert((e.etype, e.id.as_str()), e)
+            .filter(|_| !keyed_by_kind)
+        {
+            problems.push(Problem {
+                file: e.file.clone(),
+                line: e.line,
+                message: format!(
+                    "duplicate {} id `{}` (first at {}:{})",
+                    e.etype.as_str(),
+                    e.id,
+                    first.file,
+                    first.line
+                ),
+            });
+        }
+        let mut seen = HashSet::new();
+        for form in e.forms().filter(|f| seen.insert(*f)) {
+            match owners.get(form) {
+                Some(other) if other.etype != e.etype => problems.push(Problem {
+                    file: e.file.clone(),
+                    line: e.line,
+                    message: format!(
+                        "alias `{form}` is already claimed by a {} entry at {}:{}",
+                        other.etype.as_str(),
+                        other.file,
+                        other.line
+                    ),
+                }),
+                Some(_) => {}
+                None => {
+                    owners.insert(form, e);
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// A surface form in the automaton and the entries it may name, best-known first.
+#[derive(Debug)]
+struct Pattern {
+    /// Acronyms and very short forms match only as written; others also in ALL CAPS.
+    exact_only: bool,
+    text: String,
+    entries: Vec<usize>,
+}
+
+/// A whole-word, case-correct occurrence of a dictionary form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pattern: usize,
+}
+
+/// All dictionary entries and one automaton over all their forms.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+}
+
+impl Gazetteer {
+    /// Build the automaton. Entries are taken in order, so the first entry claiming an
+    /// ambiguous alias is its default reading.
+    pub fn new(entries: Vec<Entry>) -> anyhow::Result<Gazetteer> {
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for form in e.forms() {
+                for variant in spelling_variants(form) {
+                    let p = *by_text.entry(variant.clone()).or_insert_with(|| {
+                        patterns.push(Pattern {
+                            exact_only: is_exact_only(&variant),
+                            text: variant,
+                            entries: Vec::new(),
+                        });
+                        patterns.len() - 1
+                    });
+                    if !patterns[p].entries.contains(&i) {
+                        patterns[p].entries.push(i);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|p| p.text.as_str()))?;
+        Ok(Gazetteer {
+            entries,
+            patterns,
+            automaton,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Every whole-word, case-correct occurrence of a dictionary form; hits may overlap.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if case_fits(&text[start..end], pattern) && on_word_boundaries(text, start, end) {
+                hits.push(Hit {
+                    start,
+                    end,
+                    pattern: m.pattern().as_usize(),
+                });
+            }
+        }
+        hits
+    }
+
+    /// Indices into `entries()` of the entries a hit may name, default reading first.
+    pub fn candidates(&self, hit: &Hit) -> &[usize] {
+        &self.patterns[hit.pattern].entries
+    }
+}
+
+/// Acronyms (no lower-case letter) and forms of three characters or fewer must match exactly:
+/// `US` is not `us`, `ESA` is not `Esa`.
+fn is_exact_only(form: &str) -> bool {
+    !form.chars().any(char::is_lowercase) || form.chars().count() <= 3
+}
+
+/// A form with lower-case letters also matches where the text capitalises more than the form
+/// does: ALL-CAPS headlines (`LUXEMBOURG`) and Title Case headlines (`Ministry Of Science And
+/// ICT`), but never where the text lowers a capital (`luxembourg space agency` is no name).
+fn case_fits(found: &str, pattern: &Pattern) -> bool {
+    found == pattern.text
+        || (!pattern.exact_only
+            && found
+                .chars()
+                .zip(pattern.text.chars())
+                .all(|(f, p)| !p.is_uppercase() || f.is_uppercase()))
+}
+
+/// The form and the spellings news writes for it interchangeably: straight and curly
+/// apostrophes, British and American spellings of the words that recur in agency names.
+fn spelling_variants(form: &str) -> Vec<String> {
+    const SWAPS: [(&str, &str); 5] = [
+        ("'", "’"),
+        ("Centre", "Center"),
+        ("Organisation", "Organization"),
+        ("Defence", "Defense"),
+        ("Programme", "Program"),
+    ];
+    let mut out = vec![form.to_string()];
+    for (a, b) in SWAPS {
+        for i in 0..out.len() {
+            for (from, to) in [(a, b), (b, a)] {
+                if out[i].contains(from) {
+                    let v = out[i].replace(from, to);
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "type\tid\tname\taliases\tcountry\torg\trole\n";
+
+    fn gazetteer(rows: &str) -> Gazetteer {
+        let (entries, problems) = parse(&format!("{HEADER}{rows}"), "test.tsv");
+        assert!(problems.is_empty(), "{problems:?}");
+        Gazetteer::new(entries).unwrap()
+    }
+
+    fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|h| {
+                let e = &g.entries()[g.candidates(h)[0]];
+                format!("{}:{}", e.id, &text[h.start..h.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matching_respects_words_and_case() {
+        let g = gazetteer(
+            "country\tUS\tUnited States\tUS|U.S.|America\tUS\t\t\n\
+             country\tCN\tChina\t\tCN\t\t\n\
+             country\tLU\tLuxembourg\t\tLU\t\t\n\
+             agency\tNASA\tNational Aeronautics and Space Administration\tNASA\tUS\t\t\n\
+             agency\tLSA\tLuxembourg Space Agency\tLSA\tLU\t\t\n\
+             agency\tCNES\tCentre national d'études spatiales\tCNES\tFR\t\t\n",
+        );
+        // (name, text, expected "id:surface" hits)
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("pronoun", "join us today", &[]),
+            ("acronym", "the US and China", &["US:US", "CN:China"]),
+            ("possessive", "NASA’s plan", &["NASA:NASA"]),
+            ("demonym", "Chinese firms", &[]),
+            ("period kept", "the U.S. plan", &["US:U.S."]),
+            ("hyphen", "U.S.-based", &["US:U.S."]),
+            ("headline caps", "LUXEMBOURG JOINS", &["LU:LUXEMBOURG"]),
+            ("acronym not lowered", "Nasa said", &[]),
+            (
+                "nested hits",
+                "Luxembourg Space Agency",
+                &["LU:Luxembourg", "LSA:Luxembourg Space Agency"],
+            ),
+            (
+                "curly apostrophe variant",
+                "Centre national d’études spatiales",
+                &["CNES:Centre national d’études spatiales"],
+            ),
+            (
+                "american spelling variant",
+                "Center national d'études spatiales",
+                &["CNES:Center national d'études spatiales"],
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(ids(&g, text), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn problems_name_file_and_line() {
+        let text = format!("{HEADER}country\tUS\tUnited States\tUS||USA\tUS\t\t\nplanet\tX\tMars\t\t\t\t\ncountry\tFR\tFrance\n");
+        let (_, problems) = parse(&text, "user.tsv");
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "user.tsv:2: empty alias in `aliases`",
+                "user.tsv:3: unknown type `planet` (expected country, agency, official, agreement, title or ignore)",
+                "user.tsv:4: 3 fields, the header has 7 (fields are separated by tabs)",
+            ]
+        );
+        let (_, problems) = parse("type\tid\tname\n", "bad.tsv");
+        assert_eq!(
+            problems[0].to_string(),
+            "bad.tsv:1: missing column `aliases` in the header"
+        );
+    }
+
+    #[test]
+    fn check_finds_duplicates_and_type_clashes() {
+        let text = format!(
+            "{HEADER}country\tGE\tGeorgia\t\tGE\t\t\ncountry\tGE\tSakartvelo\t\tGE\t\t\nagency\tGEO\tGroup on Earth Observations\tGeorgia\t\t\t\n"
+        );
+        let (entries, problems) = parse(&text, "d.tsv");
+        assert!(problems.is_empty());
+        let shown: Vec<String> = check(&entries).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "d.tsv:3: duplicate country id `GE` (first at d.tsv:2)",
+                "d.tsv:4: alias `Georgia` is already claimed by a country entry at d.tsv:2",
+            ]
+        );
+    }
+}

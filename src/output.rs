@@ -1,0 +1,80 @@
+//! Writers for the output formats: one small writer per format over any `io::Write`, each
+//! writing records as they come so output streams whatever the number of documents.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+
+use crate::record::{Record, FIELDS};
+
+/// The output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row: for spreadsheets.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// JSON Lines: one JSON object per record, for pipelines.
+    Jsonl,
+    /// One JSON array of all records.
+    Json,
+}
+
+/// A writer for one format.
+pub enum Writer<W: Write> {
+    Delimited(Box<csv::Writer<W>>),
+    JsonLines(W),
+    JsonArray { out: W, first: bool },
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer for `format`; `header` asks for the header row of CSV and TSV.
+    pub fn new(format: Format, header: bool, out: W) -> io::Result<Writer<W>> {
+        Ok(match format {
+            Format::Csv | Format::Tsv => {
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
+                    .has_headers(false)
+                    .from_writer(out);
+                if header {
+                    w.write_record(FIELDS).map_err(io::Error::from)?;
+                }
+                Writer::Delimited(Box::new(w))
+            }
+            Format::Jsonl => Writer::JsonLines(out),
+            Format::Json => {
+                let mut out = out;
+                out.write_all(b"[")?;
+                Writer::JsonArray { out, first: true }
+            }
+        })
+    }
+
+    pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        match self {
+            Writer::Delimited(w) => w.serialize(record).map_err(io::Error::from),
+            Writer::JsonLines(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")
+            }
+            Writer::JsonArray { out, first } => {
+                out.write_all(if *first { b"\n" } else { b",\n" })?;
+                *first = false;
+                serde_json::to_writer(&mut *out, record)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Close the JSON array and flush.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Writer::Delimited(mut w) => w.flush(),
+            Writer::JsonLines(mut out) => out.flush(),
+            Writer::JsonArray { mut out, first } => {
+                out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+                out.flush()
+            }
+        }
+    }
+}

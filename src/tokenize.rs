@@ -1,0 +1,160 @@
+//! Token-level facts about the text around a byte position: whether a match sits on word
+//! boundaries, which words follow a position, and the words of a document with their byte
+//! spans (UAX #29 segmentation from `unicode-segmentation`). Matchers find candidates by
+//! pattern; this module decides whether a candidate is a whole word.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The character before byte `i`, if any.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// The character at byte `i`, if any.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// True when `c` continues a word: letters, digits and the marks that join them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\u{00AD}'
+}
+
+/// True when `start..end` is a whole word or phrase: no word character glued on either side.
+/// Apostrophes, hyphens, slashes and punctuation all count as boundaries, so `NASA’s`,
+/// `U.K.-based`, `(ESA)` and `Dhaka/Bangladesh` hold their names while `Chinese` does not
+/// hold `China`.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before_ok = char_before(text, start).is_none_or(|c| !is_word_char(c));
+    let after_ok = char_at(text, end).is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+/// A word of the text with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// The words of `text` (UAX #29 word segments holding a letter or digit), with a trailing
+/// possessive (`’s`, `'s`) cut off so that `Fernández's` yields `Fernández`.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_word_bound_indices().filter_map(|(start, w)| {
+        if !w.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let trimmed = strip_possessive(w);
+        Some(Word {
+            start,
+            end: start + trimmed.len(),
+            text: trimmed,
+        })
+    })
+}
+
+/// `w` without a trailing `’s` or `'s`.
+pub fn strip_possessive(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word has letters and none of them is lower-case (`NASA`, `U.S.`).
+pub fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// ASCII-fold a word for loose comparison: lower case, diacritics of Latin letters removed.
+pub fn fold(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            'ğ' => 'g',
+            'ř' => 'r',
+            'ť' | 'ț' => 't',
+            'ď' => 'd',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// The byte offset of the start of the line holding `i`.
+pub fn line_start(text: &str, i: usize) -> usize {
+    text[..i].rfind('\n').map_or(0, |p| p + 1)
+}
+
+/// The byte offset where the sentence holding `i` starts: after the last `.`, `!`, `?` followed
+/// by a space, or after a blank line; good enough for looking back a few words.
+pub fn sentence_start(text: &str, i: usize) -> usize {
+    let head = &text[..i];
+    let mut best = 0;
+    for pat in [". ", "! ", "? ", "\n\n", ".\n", "\u{201D} "] {
+        if let Some(p) = head.rfind(pat) {
+            best = best.max(p + pat.len());
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        // (name, text, needle, whole word?)
+        let rows: &[(&str, &str, &str, bool)] = &[
+            ("possessive curly", "NASA’s budget", "NASA", true),
+            ("possessive straight", "NASA's budget", "NASA", true),
+            ("hyphenated", "a U.K.-based firm", "U.K.", true),
+            ("parenthesised", "agency (ESA) said", "ESA", true),
+            ("slash", "Dhaka/Bangladesh", "Bangladesh", true),
+            ("demonym", "Indian officials", "India", false),
+            ("inside a word", "Unesco", "nesco", false),
+            ("digit glued", "G20s", "G20", false),
+        ];
+        for (name, text, needle, want) in rows {
+            let start = text.find(needle).expect("needle in text");
+            let got = on_word_boundaries(text, start, start + needle.len());
+            assert_eq!(got, *want, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn words_drop_possessives_and_punctuation() {
+        let got: Vec<&str> = words("In Fernández's view, “we (ESA) agree.”")
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(got, ["In", "Fernández", "view", "we", "ESA", "agree"]);
+    }
+
+    #[test]
+    fn fold_removes_diacritics() {
+        assert_eq!(fold("Fernández"), "fernandez");
+        assert_eq!(fold("Wörner"), "worner");
+    }
+}
