@@ -48,7 +48,7 @@ impl AgreementRules {
             if !names_an_instrument(text, all.start(), all.end(), &lower, modified) {
                 continue;
             }
-            found.push(Mention::new(Kind::Agreement, all.start(), all.end(), kind));
+            found.push(instrument(all.start(), all.end(), kind));
         }
         for m in self.acronyms.find_iter(text) {
             let kind = if m.as_str().to_lowercase().starts_with("mou") {
@@ -56,11 +56,24 @@ impl AgreementRules {
             } else {
                 "letter_of_intent"
             };
-            found.push(Mention::new(Kind::Agreement, m.start(), m.end(), kind));
+            found.push(instrument(m.start(), m.end(), kind));
         }
         found.sort_by_key(|m| m.start);
         found
     }
+}
+
+/// An agreement mention keyed by its kind, named as a reader would say the kind.
+fn instrument(start: usize, end: usize, kind: &str) -> Mention {
+    let mut m = Mention::new(Kind::Agreement, start, end, kind);
+    m.name = match kind {
+        "mou" => "memorandum of understanding",
+        "joint_statement" => "joint statement",
+        "letter_of_intent" => "letter of intent",
+        other => other,
+    }
+    .to_string();
+    m
 }
 
 /// The kind of an instrument word (lower case, spaces normalised by the caller's regex).
