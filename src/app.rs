@@ -3,15 +3,16 @@
 //! reported on stderr and the run goes on; the caller turns "something failed" into the exit
 //! code.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 
 use rayon::prelude::*;
 
-use crate::cli::{Cli, Command, ExtractArgs};
+use crate::cli::{CheckArgs, Cli, Command, DictsCommand, ExtractArgs, ListArgs};
 use crate::extract::Extractor;
+use crate::gazetteer;
 use crate::input::{self, Source};
 use crate::output::Writer;
-use crate::record::records;
+use crate::record::{records, FIELDS};
 
 /// How many documents are read and extracted at once: enough to keep every thread busy,
 /// few enough that memory stays flat however many files there are.
@@ -21,18 +22,84 @@ const CHUNK: usize = 256;
 pub fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Dicts(DictsCommand::List(args)) => list_dictionaries(&args),
+        Command::Dicts(DictsCommand::Check(args)) => check_dictionaries(&args),
+    }
+}
+
+const ENTRY_FIELDS: [&str; 7] = ["type", "id", "name", "aliases", "country", "org", "role"];
+
+/// One dictionary entry as `dicts list` writes it.
+#[derive(serde::Serialize)]
+struct EntryRow<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    id: &'a str,
+    name: &'a str,
+    aliases: String,
+    country: &'a str,
+    org: &'a str,
+    role: &'a str,
+}
+
+fn list_dictionaries(args: &ListArgs) -> anyhow::Result<bool> {
+    let d = &args.dictionaries;
+    let entries = gazetteer::load(!d.no_builtin, &d.dicts)?;
+    let mut writer = Writer::new(
+        args.format,
+        Some(&ENTRY_FIELDS),
+        BufWriter::new(io::stdout().lock()),
+    )?;
+    let rows = entries
+        .iter()
+        .filter(|e| args.kind.as_deref().is_none_or(|k| e.etype.as_str() == k))
+        .map(|e| EntryRow {
+            kind: e.etype.as_str(),
+            id: &e.id,
+            name: &e.name,
+            aliases: e.aliases.join("|"),
+            country: &e.country,
+            org: &e.org,
+            role: &e.role,
+        });
+    for row in rows {
+        writer.write(&row)?;
+    }
+    writer.finish()?;
+    Ok(true)
+}
+
+fn check_dictionaries(args: &CheckArgs) -> anyhow::Result<bool> {
+    match gazetteer::load(!args.no_builtin, &args.files) {
+        Ok(entries) => {
+            for file in &args.files {
+                let name = file.display().to_string();
+                let n = entries.iter().filter(|e| e.file == name).count();
+                println!("{name}: {n} entries, no problems");
+            }
+            Ok(true)
+        }
+        Err(gazetteer::Problems(problems)) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            eprintln!("orbitext: {} problem(s) found", problems.len());
+            Ok(false)
+        }
     }
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
-    let extractor = Extractor::from_dictionaries(!args.no_builtin, &args.dicts)?;
+    let d = &args.dictionaries;
+    let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?;
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         pool = pool.num_threads(n.into());
     }
     let pool = pool.build()?;
     let stdout = io::stdout();
-    let mut writer = Writer::new(args.format, !args.no_header, BufWriter::new(stdout.lock()))?;
+    let header = (!args.no_header).then_some(&FIELDS[..]);
+    let mut writer = Writer::new(args.format, header, BufWriter::new(stdout.lock()))?;
     let mut ok = true;
     let mut sources = input::sources(&args.paths).peekable();
     while sources.peek().is_some() {
@@ -61,7 +128,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
                 Err((path, e)) => {
                     ok = false;
                     // Keep what was written so far in order with the message.
-                    writer_flush(&mut writer)?;
+                    writer.flush()?;
                     eprintln!("orbitext: {path}: {e:#}");
                 }
             }
@@ -69,11 +136,4 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     }
     writer.finish()?;
     Ok(ok)
-}
-
-fn writer_flush<W: Write>(writer: &mut Writer<W>) -> io::Result<()> {
-    match writer {
-        Writer::Delimited(w) => w.flush(),
-        Writer::JsonLines(w) | Writer::JsonArray { out: w, .. } => w.flush(),
-    }
 }

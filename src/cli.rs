@@ -28,6 +28,63 @@ pub enum Command {
     ///   cat a.txt | orbitext extract --format tsv   read stdin
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+
+    /// Inspect and check dictionaries.
+    #[command(subcommand)]
+    Dicts(DictsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictsCommand {
+    /// List every dictionary entry: type, id, name, aliases (`|`-separated), country, org, role.
+    ///
+    /// Lists the embedded dictionaries and any --dict files, in load order.
+    List(ListArgs),
+
+    /// Check dictionary files, printing each problem as FILE:LINE: what is wrong.
+    ///
+    /// The files are checked together with the embedded dictionaries (unless --no-builtin), so
+    /// an alias that clashes with an embedded entry is reported too. Exits with 2 on any
+    /// problem.
+    Check(CheckArgs),
+}
+
+/// Where dictionary entries come from: shared by every command that loads dictionaries.
+#[derive(Debug, Args)]
+pub struct DictArgs {
+    /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
+    /// org, role); may be given several times.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Do not load the embedded dictionaries (use only --dict files and the rules).
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only entries of this type (country, agency, official, agreement, title, ignore).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Dictionary files to check.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Check the files on their own, without the embedded dictionaries.
+    #[arg(long)]
+    pub no_builtin: bool,
 }
 
 #[derive(Debug, Args)]
@@ -49,14 +106,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
-    /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
-    /// org, role); may be given several times.
-    #[arg(long = "dict", value_name = "FILE")]
-    pub dicts: Vec<PathBuf>,
-
-    /// Do not load the embedded dictionaries (use only --dict files and the rules).
-    #[arg(long)]
-    pub no_builtin: bool,
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
 }
 
 #[cfg(test)]

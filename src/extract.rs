@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use anyhow::{bail, Context};
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
@@ -100,33 +99,12 @@ impl Extractor {
     }
 
     /// An extractor over the embedded dictionaries (unless `builtin` is false) and the user
-    /// dictionary files given. Every problem in every file is reported before giving up.
+    /// dictionary files given; any problem in any file is an error listing them all.
     pub fn from_dictionaries(
         builtin: bool,
         user: &[std::path::PathBuf],
     ) -> anyhow::Result<Extractor> {
-        let mut entries = Vec::new();
-        let mut problems = Vec::new();
-        if builtin {
-            for (name, text) in gazetteer::EMBEDDED {
-                let (e, p) = gazetteer::parse(text, name);
-                entries.extend(e);
-                problems.extend(p);
-            }
-        }
-        for path in user {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read dictionary", path.display()))?;
-            let (e, p) = gazetteer::parse(&text, &path.display().to_string());
-            entries.extend(e);
-            problems.extend(p);
-        }
-        problems.extend(gazetteer::check(&entries));
-        if !problems.is_empty() {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!("bad dictionary:\n{}", list.join("\n"));
-        }
-        Extractor::new(entries)
+        Extractor::new(gazetteer::load(builtin, user)?)
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -358,4 +336,78 @@ fn is_country_here(text: &str, start: usize, end: usize, id: &str) -> bool {
         let near = window(start.saturating_sub(60), end + 60);
         !cues.iter().any(|cue| near.contains(cue))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(text: &str) -> Vec<String> {
+        let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        extractor
+            .extract(text)
+            .iter()
+            .map(|m| format!("{}:{}:{}", m.kind, &text[m.start..m.end], m.id))
+            .collect()
+    }
+
+    #[test]
+    fn context_decides() {
+        // (name, text, expected type:surface:id)
+        let rows: &[(&str, &str, &[&str])] = &[
+            (
+                "longest wins, nothing nests",
+                "the Luxembourg Space Agency said",
+                &["agency:Luxembourg Space Agency:LSA"],
+            ),
+            (
+                "ambiguous acronym defaults to the best-known body",
+                "ESA approved it.",
+                &["agency:ESA:ESA"],
+            ),
+            (
+                "ambiguous acronym follows the body the article named",
+                "The Egyptian Space Agency (ESA) built it. ESA will run it.",
+                &[
+                    "agency:Egyptian Space Agency:Egyptian Space Agency",
+                    "agency:ESA:Egyptian Space Agency",
+                    "agency:ESA:Egyptian Space Agency",
+                ],
+            ),
+            (
+                "abbreviation defined in parentheses spreads",
+                "the Technology Safeguards Agreement (TSA) is ready; the TSA covers it.",
+                &[
+                    "agreement:Technology Safeguards Agreement:agreement",
+                    "agreement:TSA:agreement",
+                    "agreement:TSA:agreement",
+                ],
+            ),
+            (
+                "a name holding a country is no country",
+                "China Great Wall Industry Corporation and Rocket Lab USA",
+                &[],
+            ),
+            (
+                "a company word after a country",
+                "Japan Airlines flew",
+                &[],
+            ),
+            ("the US state is no country", "in Atlanta, Georgia, today", &[]),
+            ("the country Georgia", "Georgia joined ESA.", &["country:Georgia:GE", "agency:ESA:ESA"]),
+            (
+                "a government named by a demonym is no entity",
+                "the Polish Government agreed",
+                &[],
+            ),
+            (
+                "a ministry named by shape",
+                "the Ministry of Digital Affairs of Ruritania",
+                &["agency:Ministry of Digital Affairs of Ruritania:Ministry of Digital Affairs of Ruritania"],
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(extract(text), *want, "{name}");
+        }
+    }
 }

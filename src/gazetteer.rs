@@ -3,8 +3,10 @@
 //! becomes a `Hit` only when it is a whole word and its case fits the alias; choosing among
 //! overlapping hits is left to the extractor, which also sees the rule-based candidates.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -102,7 +104,62 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        // Line 0 is a problem with the file as a whole (it could not be read).
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+/// Every problem found while loading dictionaries; shown one per line.
+#[derive(Debug)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "bad dictionary:")?;
+        self.0.iter().try_for_each(|p| write!(f, "\n{p}"))
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// The embedded dictionaries (unless `builtin` is false) followed by the user files, parsed
+/// and checked together: the entries, or every problem found in any of them.
+pub fn load(builtin: bool, user: &[PathBuf]) -> Result<Vec<Entry>, Problems> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let embedded = EMBEDDED
+        .iter()
+        .filter(|_| builtin)
+        .map(|(name, text)| (name.to_string(), Ok(Cow::Borrowed(*text))));
+    let files = user.iter().map(|p| {
+        let text = std::fs::read_to_string(p)
+            .map(Cow::Owned)
+            .map_err(|e| format!("cannot read: {e}"));
+        (p.display().to_string(), text)
+    });
+    for (name, text) in embedded.chain(files) {
+        match text {
+            Ok(text) => {
+                let (e, p) = parse(&text, &name);
+                entries.extend(e);
+                problems.extend(p);
+            }
+            Err(message) => problems.push(Problem {
+                file: name,
+                line: 0,
+                message,
+            }),
+        }
+    }
+    problems.extend(check(&entries));
+    if problems.is_empty() {
+        Ok(entries)
+    } else {
+        Err(Problems(problems))
     }
 }
 
@@ -242,8 +299,9 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
                     file: e.file.clone(),
                     line: e.line,
                     message: format!(
-                        "alias `{form}` is already claimed by a {} entry at {}:{}",
+                        "alias `{form}` is already claimed by the {} entry `{}` at {}:{}",
                         other.etype.as_str(),
+                        other.id,
                         other.file,
                         other.line
                     ),
@@ -485,7 +543,7 @@ mod tests {
             shown,
             [
                 "d.tsv:3: duplicate country id `GE` (first at d.tsv:2)",
-                "d.tsv:4: alias `Georgia` is already claimed by a country entry at d.tsv:2",
+                "d.tsv:4: alias `Georgia` is already claimed by the country entry `GE` at d.tsv:2",
             ]
         );
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
-use crate::record::{Record, FIELDS};
+use serde::Serialize;
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -28,16 +28,16 @@ pub enum Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    /// A writer for `format`; `header` asks for the header row of CSV and TSV.
-    pub fn new(format: Format, header: bool, out: W) -> io::Result<Writer<W>> {
+    /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted.
+    pub fn new(format: Format, header: Option<&[&str]>, out: W) -> io::Result<Writer<W>> {
         Ok(match format {
             Format::Csv | Format::Tsv => {
                 let mut w = csv::WriterBuilder::new()
                     .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
                     .has_headers(false)
                     .from_writer(out);
-                if header {
-                    w.write_record(FIELDS).map_err(io::Error::from)?;
+                if let Some(fields) = header {
+                    w.write_record(fields).map_err(io::Error::from)?;
                 }
                 Writer::Delimited(Box::new(w))
             }
@@ -50,7 +50,8 @@ impl<W: Write> Writer<W> {
         })
     }
 
-    pub fn write(&mut self, record: &Record) -> io::Result<()> {
+    /// Write one row: a struct whose fields are the columns, in header order.
+    pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
         match self {
             Writer::Delimited(w) => w.serialize(record).map_err(io::Error::from),
             Writer::JsonLines(out) => {
@@ -63,6 +64,15 @@ impl<W: Write> Writer<W> {
                 serde_json::to_writer(&mut *out, record)?;
                 Ok(())
             }
+        }
+    }
+
+    /// Push what is buffered to the output, so that a message on stderr comes after the
+    /// records written before it.
+    pub fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Writer::Delimited(w) => w.flush(),
+            Writer::JsonLines(out) | Writer::JsonArray { out, .. } => out.flush(),
         }
     }
 
