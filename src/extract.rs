@@ -118,16 +118,7 @@ impl Extractor {
         self.spread_abbreviations(text, &mut mentions);
         let named = officials::find(text, &titles, &mentions);
         add_officials(&mut mentions, named);
-        let officials_so_far: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Official)
-            .cloned()
-            .collect();
-        mentions.extend(officials::surname_mentions(
-            text,
-            &officials_so_far,
-            &mentions,
-        ));
+        officials::resolve_surnames(text, &mut mentions);
         mentions.sort_by_key(|m| m.start);
         mentions
     }
@@ -181,21 +172,32 @@ impl Extractor {
         {
             candidates.push(rule(m, Source::Rule));
         }
-        // A shape rule may run over a dictionary name into the words before it (`Funding To
-        // European Space Agency`); the dictionary's end then marks where the name starts.
-        let bodies: Vec<Candidate> = self
-            .bodies
-            .find(text)
-            .into_iter()
-            .filter(|b| {
-                !candidates.iter().any(|c| {
-                    c.source == Source::Dictionary
-                        && c.mention.end == b.end
-                        && c.mention.start > b.start
-                })
-            })
-            .map(|m| rule(m, Source::ShapeRule))
-            .collect();
+        // A shape rule may run on into a dictionary name (`Ministry of Foreign Affairs and the
+        // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
+        // is what the rule still finds in the text before that name, if anything.
+        let mut bodies = Vec::new();
+        for b in self.bodies.find(text) {
+            let cut = candidates
+                .iter()
+                .filter(|c| c.source == Source::Dictionary && !c.ignore)
+                .map(|c| c.mention.start)
+                .filter(|&s| s > b.start && s < b.end)
+                .min();
+            match cut {
+                None => bodies.push(rule(b, Source::ShapeRule)),
+                Some(cut) => bodies.extend(
+                    self.bodies
+                        .find(&text[b.start..cut])
+                        .into_iter()
+                        .filter(|m| m.start == 0)
+                        .map(|mut m| {
+                            m.start += b.start;
+                            m.end += b.start;
+                            rule(m, Source::ShapeRule)
+                        }),
+                ),
+            }
+        }
         candidates.extend(bodies);
         (candidates, titles)
     }
@@ -399,6 +401,14 @@ mod tests {
                 "a government named by a demonym is no entity",
                 "the Polish Government agreed",
                 &[],
+            ),
+            (
+                "a body named by shape stops before a dictionary name",
+                "the Ministry of Foreign Affairs and the Korea Aerospace Research Institute",
+                &[
+                    "agency:Ministry of Foreign Affairs:Ministry of Foreign Affairs",
+                    "agency:Korea Aerospace Research Institute:KARI",
+                ],
             ),
             (
                 "a ministry named by shape",

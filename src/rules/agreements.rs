@@ -103,6 +103,11 @@ fn kind_of(word: &str) -> Option<&'static str> {
     Some(kind)
 }
 
+/// Words before a noun, telling `the deal with` from the verb `deal with`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "new",
+];
+
 /// False for the everyday senses of the words: `deal with`, `a great deal`, `convention
 /// centre`, `of its own accord`, `in accord with`, `to contract`, and generic plural
 /// `arrangements` (travel and training arrangements are no instruments).
@@ -123,14 +128,16 @@ fn names_an_instrument(text: &str, start: usize, end: usize, word: &str, modifie
         return true;
     }
     match word {
+        // `the deal with Berlin` is an instrument, `to deal with debris` is not.
         "deal" | "deals" => {
-            !(next_is("with") || prev_is("great") || prev_is("good") || prev_is("big"))
+            let determined = DETERMINERS.iter().any(|d| prev_is(d));
+            !(next_is("with") && !determined || prev_is("great") || prev_is("good"))
         }
         "convention" | "conventions" => {
             !(next_is("centre") || next_is("center") || next_is("hall") || prev_is("naming"))
         }
         "accord" => !(prev_is("own") || prev_is("in") || next_is("with")),
-        "contract" => !(prev_is("to") || prev_is("will") || next_is("with")),
+        "contract" => !(prev_is("to") || prev_is("will")),
         "arrangements" => false,
         "agreement" => !(prev_is("in") && next_is("with")),
         _ => true,
@@ -191,6 +198,11 @@ mod tests {
             ("the accords", &[("accords", "accords")]),
             ("won a contract", &[("contract", "contract")]),
             ("inked a deal", &[("deal", "deal")]),
+            ("the deal with Berlin", &[("deal", "deal")]),
+            (
+                "signed a contract with the firm",
+                &[("contract", "contract")],
+            ),
             ("a defence pact", &[("pact", "agreement")]),
         ];
         for (text, want) in rows {

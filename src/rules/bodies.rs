@@ -39,9 +39,7 @@ impl BodyRules {
         let mut found = Vec::new();
         for re in &self.rules {
             for m in re.find_iter(text) {
-                // A list such as `Ministry of Science, Technology` may end on a comma's word;
-                // a trailing `and`-less comma list is kept, a dangling comma is not.
-                let span = m.as_str().trim_end_matches([',', ' ']);
+                let span = trim_name(m.as_str());
                 let start = m.start() + leading_article(span);
                 let end = m.start() + span.len();
                 if end > start {
@@ -51,6 +49,59 @@ impl BodyRules {
         }
         found
     }
+}
+
+/// Words that start a title, not a body's name: `Department of National Defense
+/// Officer-in-Charge` names the department and then a post.
+const TITLE_WORDS: &[&str] = &[
+    "Officer",
+    "Officer-in-Charge",
+    "Secretary",
+    "Minister",
+    "Director",
+    "Chief",
+    "Head",
+    "Spokesperson",
+    "Spokesman",
+    "Administrator",
+    "Chairman",
+    "President",
+    "Dr",
+    "Dr.",
+    "Mr",
+    "Ms",
+];
+
+/// Words that make a title word part of the name before it.
+const TITLE_LEADS: &[&str] = &[
+    "the", "Prime", "Deputy", "Vice", "Chief", "Foreign", "Attorney",
+];
+
+/// The body's name within a match: up to a title word, and a comma list only when it closes
+/// with `and` (`Department of Industry, Science and Resources`); otherwise the comma ends it
+/// (`Department of Space, Dr S. Somnath`).
+fn trim_name(span: &str) -> &str {
+    let mut end = span.len();
+    let mut at = 0;
+    let mut previous = "";
+    for word in span.split(' ') {
+        let bare = word.trim_end_matches(',');
+        // `Office of the President` and `Office of the Prime Minister` hold the title as
+        // their own last word.
+        if at > 0 && TITLE_WORDS.contains(&bare) && !TITLE_LEADS.contains(&previous) {
+            end = at - 1;
+            break;
+        }
+        previous = bare;
+        at += word.len() + 1;
+    }
+    let mut span = &span[..end];
+    if let Some(comma) = span.find(',') {
+        if !span[span.rfind(',').unwrap_or(comma)..].contains(" and ") {
+            span = &span[..comma];
+        }
+    }
+    span.trim_end_matches([',', ' '])
 }
 
 /// Bytes of a leading `The ` to skip: the article is not part of a name.
@@ -86,6 +137,14 @@ mod tests {
                 &["Office of the President"],
             ),
             ("the Rwanda Space Agency will", &["Rwanda Space Agency"]),
+            (
+                "Secretary, Department of Space, Dr S. Somnath",
+                &["Department of Space"],
+            ),
+            (
+                "the Department of National Defense Officer-in-Charge (OIC)",
+                &["Department of National Defense"],
+            ),
             ("the Minister of the Economy said", &[]),
             ("a national space agency", &[]),
         ];

@@ -217,17 +217,20 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
     found
 }
 
-/// Mentions of officials by surname alone (`Ross said`), keyed by the full name the article
-/// gives. A surname shared by two officials of the article resolves to neither.
-pub fn surname_mentions(text: &str, officials: &[Mention], taken: &[Mention]) -> Vec<Mention> {
-    let mut by_surname: HashMap<String, Option<&str>> = HashMap::new();
-    for m in officials {
+/// Mentions of officials by surname alone (`Ross said`, `President Fernandez`), keyed by the
+/// full name the article gives: single-word officials already found are re-keyed, and the
+/// surname's other uses are added. A surname shared by two officials resolves to neither.
+pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
+    let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
         let parts: Vec<&str> =
             m.id.split_whitespace()
                 .filter(|p| !SUFFIXES.contains(p) && !PARTICLES.contains(p))
                 .collect();
-        let Some(last) = parts.last() else { continue };
-        let mut keys = vec![*last];
+        if parts.len() < 2 {
+            continue;
+        }
+        let mut keys = vec![parts[parts.len() - 1]];
         if is_east_asian(&parts) {
             keys.push(parts[0]);
         }
@@ -235,26 +238,33 @@ pub fn surname_mentions(text: &str, officials: &[Mention], taken: &[Mention]) ->
             .into_iter()
             .filter(|k| k.chars().count() > 2 && !k.ends_with('.'))
         {
-            let entry = by_surname.entry(fold(key)).or_insert(Some(m.id.as_str()));
-            if *entry != Some(m.id.as_str()) {
+            let entry = by_surname
+                .entry(fold(key))
+                .or_insert_with(|| Some(m.id.clone()));
+            if entry.as_deref() != Some(m.id.as_str()) {
                 *entry = None;
+            }
+        }
+    }
+    let full_name = |word: &str| by_surname.get(&fold(word)).cloned().flatten();
+    for m in mentions.iter_mut() {
+        if m.kind == Kind::Official && !m.id.contains(' ') {
+            if let Some(id) = full_name(&m.id) {
+                m.name.clone_from(&id);
+                m.id = id;
             }
         }
     }
     let mut found = Vec::new();
     for w in words(text) {
-        if !is_capitalised(w.text) {
+        if !is_capitalised(w.text) || mentions.iter().any(|m| m.overlaps(w.start, w.end)) {
             continue;
         }
-        let Some(Some(id)) = by_surname.get(&fold(w.text)) else {
-            continue;
-        };
-        if taken.iter().any(|m| m.overlaps(w.start, w.end)) {
-            continue;
+        if let Some(id) = full_name(w.text) {
+            found.push(Mention::new(Kind::Official, w.start, w.end, id));
         }
-        found.push(Mention::new(Kind::Official, w.start, w.end, *id));
     }
-    found
+    mentions.extend(found);
 }
 
 /// Korean, Chinese and Vietnamese names put the family name first (`Yoon Suk Yeol` →
@@ -319,10 +329,15 @@ fn apposition_is_office(text: &str, end: usize, others: &[Mention]) -> bool {
         .take(8)
         .map(|w| w.trim_end_matches(['’', '\'']).to_lowercase())
         .collect();
-    if lead
-        .first()
-        .is_some_and(|w| ["said", "says", "who", "which", "and"].contains(&w.as_str()))
-    {
+    // An apposition opens with its title (`ESA Director General`), an article (`the head
+    // of`) or a possessive (`Luxembourg's Minister`); `whilst Dr X, Chairman` is another clause.
+    let opens_like_a_title = clause.starts_with(char::is_uppercase)
+        || lead.first().is_some_and(|w| {
+            ["the", "a", "an", "its", "their"].contains(&w.as_str())
+                || OFFICE_HEADS.contains(&w.as_str())
+                || BODY_HEADS.contains(&w.as_str())
+        });
+    if !opens_like_a_title {
         return false;
     }
     let body_in_clause = others.iter().any(|m| {
