@@ -19,8 +19,9 @@ pub struct Cli {
 pub enum Command {
     /// Write one record per entity mention found in the given articles.
     ///
-    /// Each record has the fields doc, type, start, end, line, text, id, name, value; start and
-    /// end are byte offsets into the document (end exclusive) and text is exactly those bytes.
+    /// Each record has the fields doc, type, start, end, line, text, id, name, value, role, org;
+    /// start and end are byte offsets into the document (end exclusive) and text is exactly
+    /// those bytes.
     ///
     /// Examples:
     ///   orbitext extract articles/                  CSV of every article under articles/

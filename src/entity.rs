@@ -61,6 +61,11 @@ pub struct Mention {
     pub name: String,
     /// The ISO 8601 value for dates; empty for other kinds.
     pub value: String,
+    /// For officials: the title as the article writes it (`Commerce Secretary`), else the
+    /// dictionary's; empty when unknown and for other kinds.
+    pub role: String,
+    /// For officials: the agency id or country code they serve; empty when unknown.
+    pub org: String,
 }
 
 impl Mention {
@@ -73,6 +78,8 @@ impl Mention {
             name: id.clone(),
             id,
             value: String::new(),
+            role: String::new(),
+            org: String::new(),
         }
     }
 

@@ -120,6 +120,7 @@ impl Extractor {
         add_officials(&mut mentions, named);
         officials::resolve_surnames(text, &mut mentions);
         mentions.sort_by_key(|m| m.start);
+        share_roles(&mut mentions);
         mentions
     }
 
@@ -149,6 +150,10 @@ impl Extractor {
                     }
                     let mut mention = Mention::new(kind, hit.start, hit.end, first.id.clone());
                     mention.name.clone_from(&first.name);
+                    if kind == Kind::Official {
+                        mention.role.clone_from(&first.role);
+                        mention.org.clone_from(&first.org);
+                    }
                     candidates.push(Candidate {
                         mention,
                         source: Source::Dictionary,
@@ -298,8 +303,21 @@ impl Extractor {
 
 /// Officials named by title or apposition replace the country or agency mentions inside
 /// their names (a name is longer than what it holds).
+/// An official the dictionary already found takes the role and org the text gives it.
 fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
     for o in named {
+        if let Some(known) = mentions
+            .iter_mut()
+            .find(|m| m.kind == Kind::Official && (m.start, m.end) == (o.start, o.end))
+        {
+            if !o.role.is_empty() {
+                known.role = o.role;
+            }
+            if !o.org.is_empty() {
+                known.org = o.org;
+            }
+            continue;
+        }
         if mentions
             .iter()
             .any(|m| m.overlaps(o.start, o.end) && (m.start < o.start || m.end > o.end))
@@ -308,6 +326,30 @@ fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
         }
         mentions.retain(|m| !m.overlaps(o.start, o.end));
         mentions.push(o);
+    }
+}
+
+/// Every mention of an official says who they are: the role and org of the first mention
+/// that has them (`Ross said` after `Commerce Secretary Wilbur Ross`).
+fn share_roles(mentions: &mut [Mention]) {
+    let mut known: HashMap<String, (String, String)> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
+        let entry = known.entry(m.id.clone()).or_default();
+        if entry.0.is_empty() {
+            entry.0.clone_from(&m.role);
+        }
+        if entry.1.is_empty() {
+            entry.1.clone_from(&m.org);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Official) {
+        let (role, org) = &known[&m.id];
+        if m.role.is_empty() {
+            m.role.clone_from(role);
+        }
+        if m.org.is_empty() {
+            m.org.clone_from(org);
+        }
     }
 }
 

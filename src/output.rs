@@ -37,7 +37,7 @@ impl<W: Write> Writer<W> {
                     .has_headers(false)
                     .from_writer(out);
                 if let Some(fields) = header {
-                    w.write_record(fields).map_err(io::Error::from)?;
+                    w.write_record(fields).map_err(csv_to_io)?;
                 }
                 Writer::Delimited(Box::new(w))
             }
@@ -53,7 +53,7 @@ impl<W: Write> Writer<W> {
     /// Write one row: a struct whose fields are the columns, in header order.
     pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
         match self {
-            Writer::Delimited(w) => w.serialize(record).map_err(io::Error::from),
+            Writer::Delimited(w) => w.serialize(record).map_err(csv_to_io),
             Writer::JsonLines(out) => {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")
@@ -86,5 +86,13 @@ impl<W: Write> Writer<W> {
                 out.flush()
             }
         }
+    }
+}
+
+/// The I/O error inside a CSV error, so that a closed pipe is still seen as one.
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
     }
 }

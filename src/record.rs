@@ -28,11 +28,15 @@ pub struct Record<'a> {
     pub name: &'a str,
     /// The ISO 8601 value for dates; empty for other types.
     pub value: &'a str,
+    /// For officials: the title as written (`Commerce Secretary`), or the dictionary's.
+    pub role: &'a str,
+    /// For officials: the agency id or country code they serve.
+    pub org: &'a str,
 }
 
 /// The header row of CSV and TSV output, in field order.
-pub const FIELDS: [&str; 9] = [
-    "doc", "type", "start", "end", "line", "text", "id", "name", "value",
+pub const FIELDS: [&str; 11] = [
+    "doc", "type", "start", "end", "line", "text", "id", "name", "value", "role", "org",
 ];
 
 /// The records of one document, with line numbers counted in one pass over the text.
@@ -57,6 +61,8 @@ pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<
                 id: &m.id,
                 name: &m.name,
                 value: &m.value,
+                role: &m.role,
+                org: &m.org,
             }
         })
         .collect()

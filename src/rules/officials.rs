@@ -110,6 +110,33 @@ const STOP: &[&str] = &[
     "Chief",
     "General",
 ];
+/// Words that open a sentence before a title without qualifying it (`Yesterday Economic
+/// Development Minister Steven Joyce`).
+const OPENERS: &[&str] = &[
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "Also",
+    "However",
+    "Now",
+    "Then",
+    "Last",
+    "Next",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Here",
+    "There",
+    "Separately",
+    "Finally",
+    "Recently",
+    "Former",
+    "Outgoing",
+];
 /// Title words that alone mark a public office when they head an apposition.
 const OFFICE_HEADS: &[&str] = &[
     "minister",
@@ -173,19 +200,24 @@ struct Name {
 /// found (countries, agencies), which tell a government title from a company one.
 pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    let push = |found: &mut Vec<Mention>, name: Name| {
-        if !found.iter().any(|m| m.overlaps(name.start, name.end))
-            && !others
-                .iter()
-                .any(|m| m.start <= name.start && name.start < m.end)
-        {
-            found.push(Mention::new(
-                Kind::Official,
-                name.start,
-                name.end,
-                &text[name.start..name.end],
-            ));
+    // A name may already be a dictionary official (then this only adds its role and org),
+    // but not start inside another kind of mention.
+    let push = |found: &mut Vec<Mention>, name: Name, role: &str, org: String| {
+        let inside_other = others
+            .iter()
+            .any(|m| m.kind != Kind::Official && m.start <= name.start && name.start < m.end);
+        if inside_other || found.iter().any(|m| m.overlaps(name.start, name.end)) {
+            return;
         }
+        let mut m = Mention::new(
+            Kind::Official,
+            name.start,
+            name.end,
+            &text[name.start..name.end],
+        );
+        m.role = role.to_string();
+        m.org = org;
+        found.push(m);
     };
     for t in titles {
         let Some(rest) = text[t.end..].strip_prefix(' ') else {
@@ -194,11 +226,17 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
         let Some(name) = parse_name(text, text.len() - rest.len()) else {
             continue;
         };
-        if !t.government && !beside_body(text, t.start, others) {
+        let (role_start, org) = title_context(text, t.start, others);
+        if !t.government && org.is_none() && !plain_lead(text, t.start) {
             continue;
         }
         if name.parts >= 2 || t.government {
-            push(&mut found, name);
+            push(
+                &mut found,
+                name,
+                &text[role_start..t.end],
+                org.unwrap_or_default(),
+            );
         }
     }
     for w in words(text) {
@@ -208,9 +246,11 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
         let Some(name) = parse_name(text, w.start) else {
             continue;
         };
-        if name.start == w.start && name.parts >= 2 && apposition_is_office(text, name.end, others)
-        {
-            push(&mut found, name);
+        if name.start != w.start || name.parts < 2 {
+            continue;
+        }
+        if let Some((role, org)) = apposition(text, name.end, others) {
+            push(&mut found, name, role, org);
         }
     }
     found.sort_by_key(|m| m.start);
@@ -274,21 +314,55 @@ fn is_east_asian(parts: &[&str]) -> bool {
         || (parts.len() == 2 && parts[1].contains('-') && parts[0].chars().count() <= 4)
 }
 
-/// True when the title at `start` follows a government body or a country (`CNES President`,
-/// `Argentina’s President`), or no capitalised word at all (`said President Yoon`). A
-/// capitalised word that is neither is a company's name (`SpaceX President`).
-fn beside_body(text: &str, start: usize, others: &[Mention]) -> bool {
-    let head = text[..start].trim_end_matches(' ');
-    let head = head
-        .strip_suffix("’s")
-        .or_else(|| head.strip_suffix("'s"))
-        .unwrap_or(head);
-    if others
-        .iter()
-        .any(|m| m.end == head.len() && matches!(m.kind, Kind::Agency | Kind::Country))
-    {
-        return true;
+/// Where the title before a name starts, taking in the capitalised words that qualify it
+/// (`Commerce Secretary`, `Deputy Prime Minister`), and the body or country right before it
+/// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
+fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, Option<String>) {
+    let mention_ending_at = |end: usize| {
+        others
+            .iter()
+            .find(|m| m.end == end && matches!(m.kind, Kind::Agency | Kind::Country))
+    };
+    let mut start = title_start;
+    while let Some(head) = text[..start].strip_suffix(' ') {
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let word = &head[word_start..];
+        // `Science and Technology Secretary`: `and` joins two qualifiers.
+        let joins = word == "and" && start < title_start && {
+            let before = head[..word_start].trim_end();
+            before.rsplit(' ').next().is_some_and(is_capitalised)
+        };
+        if joins {
+            start = word_start;
+            continue;
+        }
+        let qualifies = is_capitalised(word)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !STOP.contains(&word)
+            && !is_demonym(word)
+            && !OPENERS.contains(&word)
+            && mention_ending_at(head.len()).is_none();
+        if !qualifies {
+            break;
+        }
+        start = word_start;
     }
+    if text[start..title_start].starts_with("and ") {
+        start += 4;
+    }
+    let head = text[..start].trim_end_matches(' ');
+    let head = ["’s", "'s", "’"]
+        .iter()
+        .find_map(|p| head.strip_suffix(p))
+        .unwrap_or(head);
+    (start, mention_ending_at(head.len()).map(|m| m.id.clone()))
+}
+
+/// True when no name stands before a title (`said President Yoon`, `Argentine President`):
+/// a capitalised word that is neither a body, a country nor a demonym is a company's name
+/// (`SpaceX President`), and a company's titles make no official.
+fn plain_lead(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
     let word_start = head
         .rfind(|c: char| !c.is_alphanumeric() && c != '-')
         .map_or(0, |p| {
@@ -300,18 +374,32 @@ fn beside_body(text: &str, start: usize, others: &[Mention]) -> bool {
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
 fn is_demonym(word: &str) -> bool {
-    ["an", "ese", "ish", "ch", "ian", "ine", "i", "ic"]
-        .iter()
-        .any(|s| word.ends_with(s))
-        && word.chars().count() > 3
+    const IRREGULAR: &[&str] = &[
+        "French",
+        "Dutch",
+        "Czech",
+        "Swiss",
+        "Greek",
+        "Thai",
+        "Argentine",
+        "Philippine",
+        "Filipino",
+        "Emirati",
+        "Kuwaiti",
+        "Qatari",
+        "Omani",
+    ];
+    IRREGULAR.contains(&word)
+        || (["an", "ese", "ish", "i"].iter().any(|s| word.ends_with(s)) && word.chars().count() > 3)
 }
 
-/// Whether the text after a name (`, ESA Director General` or ` (US’ Commerce Secretary)`)
-/// gives it a public office.
-fn apposition_is_office(text: &str, end: usize, others: &[Mention]) -> bool {
+/// The office an apposition after a name gives (`, ESA Director General`, ` (US’ Commerce
+/// Secretary)`, `, CEO of the Luxembourg Space Agency`): the title as written and the body or
+/// country it names, or `None` when the text after the name is no office.
+fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t str, String)> {
     let rest = &text[end..];
     if !rest.starts_with(", ") && !rest.starts_with(" (") {
-        return false;
+        return None;
     }
     let clause_start = end + 2;
     let tail = &text[clause_start..];
@@ -338,20 +426,76 @@ fn apposition_is_office(text: &str, end: usize, others: &[Mention]) -> bool {
                 || BODY_HEADS.contains(&w.as_str())
         });
     if !opens_like_a_title {
-        return false;
+        return None;
     }
-    let body_in_clause = others.iter().any(|m| {
-        m.start >= clause_start
-            && m.end <= clause_start + clause_end
-            && matches!(m.kind, Kind::Agency | Kind::Country)
-    });
-    lead.iter().any(|w| {
+    let clause_end = clause_start + clause_end;
+    let bodies: Vec<&Mention> = others
+        .iter()
+        .filter(|m| {
+            m.start >= clause_start
+                && m.end <= clause_end
+                && matches!(m.kind, Kind::Agency | Kind::Country)
+        })
+        .collect();
+    let is_office = lead.iter().any(|w| {
         let w = w.trim_end_matches(['’', '\'', 's']);
         OFFICE_HEADS
             .iter()
             .any(|h| w == *h || w.ends_with(&format!("-{h}")))
-            || (BODY_HEADS.contains(&w) && body_in_clause)
-    })
+            || (BODY_HEADS.contains(&w) && !bodies.is_empty())
+    });
+    if !is_office {
+        return None;
+    }
+    // The title runs from after a leading body (`ESA`, `US’`, `Luxembourg's`) to the next
+    // body or the end of the phrase; the body it names is the org, an agency before a country.
+    let mut role_start = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| text[clause_start..].strip_prefix(a))
+        .map_or(clause_start, |r| text.len() - r.len());
+    if let Some(lead_body) = bodies.iter().find(|m| m.start == role_start) {
+        let after = &text[lead_body.end..clause_end];
+        let after = ["’s ", "'s ", "’ ", "' ", " "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .unwrap_or(after);
+        role_start = clause_end - after.len();
+    }
+    let body_end = bodies
+        .iter()
+        .find(|m| m.start >= role_start)
+        .map_or(clause_end, |m| m.start);
+    let role_end = text[role_start..body_end]
+        .find([',', '('])
+        .map_or(body_end, |p| role_start + p);
+    let role = text[role_start..role_end].trim_end();
+    let role = [
+        " of the", " at the", " for the", " of", " at", " for", " the",
+    ]
+    .iter()
+    .fold(role, |r, suffix| r.strip_suffix(suffix).unwrap_or(r))
+    .trim_end();
+    let role = strip_demonym_tail(role);
+    let org = bodies
+        .iter()
+        .find(|m| m.kind == Kind::Agency)
+        .or(bodies.first())
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
+    Some((role, org))
+}
+
+/// `Parliamentary State Secretary at the German` names its body after the demonym: the
+/// demonym belongs to the body, not the title.
+fn strip_demonym_tail(role: &str) -> &str {
+    match role.rsplit_once(' ') {
+        Some((head, last)) if is_demonym(last) && is_capitalised(last) => head
+            .trim_end()
+            .strip_suffix(" at the")
+            .or_else(|| head.strip_suffix(" of the"))
+            .unwrap_or(head),
+        _ => role,
+    }
 }
 
 /// The person's name starting at byte `i` (after optional honorifics), if any: name words,
