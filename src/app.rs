@@ -91,7 +91,8 @@ fn check_dictionaries(args: &CheckArgs) -> anyhow::Result<bool> {
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     let d = &args.dictionaries;
-    let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?;
+    let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?
+        .with_date_options(args.dates.options());
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         pool = pool.num_threads(n.into());

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
+use crate::rules::dates::{DateOptions, DateOrder};
 
 /// Extract countries, space agencies, officials, dates and agreements from space-news articles.
 #[derive(Debug, Parser)]
@@ -109,6 +110,56 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// How dates are read: shared by every command that extracts.
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// How to read an ambiguous numeric date such as 03/04/2021 when the article itself shows
+    /// no order (an unambiguous 30/06/2019 in the same article decides it).
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Mdy)]
+    pub date_order: DateOrderArg,
+
+    /// The date of articles that carry none of their own (no date stamp or dateline): it gives
+    /// yearless dates their year and weekdays their day. Format YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
+    pub reference_date: Option<(i32, u32, u32)>,
+}
+
+impl DateArgs {
+    pub fn options(&self) -> DateOptions {
+        DateOptions {
+            order: match self.date_order {
+                DateOrderArg::Mdy => DateOrder::Mdy,
+                DateOrderArg::Dmy => DateOrder::Dmy,
+            },
+            reference: self.reference_date,
+        }
+    }
+}
+
+/// The readings of an ambiguous numeric date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateOrderArg {
+    /// Month first (US): 03/04/2021 is 4 March 2021.
+    Mdy,
+    /// Day first: 03/04/2021 is 3 April 2021.
+    Dmy,
+}
+
+fn parse_reference_date(s: &str) -> Result<(i32, u32, u32), String> {
+    let bad = || format!("`{s}` is not a date of the form YYYY-MM-DD");
+    let mut parts = s.splitn(3, '-');
+    let mut next = || parts.next().filter(|p| !p.is_empty()).ok_or_else(bad);
+    let (y, m, d) = (next()?, next()?, next()?);
+    let year: i32 = y.parse().map_err(|_| bad())?;
+    let month: u32 = m.parse().map_err(|_| bad())?;
+    let day: u32 = d.parse().map_err(|_| bad())?;
+    let valid = y.len() == 4 && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then_some((year, month, day)).ok_or_else(bad)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::entity::{Kind, Mention};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
-use crate::rules::dates::DateRules;
+use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
@@ -105,6 +105,13 @@ impl Extractor {
         user: &[std::path::PathBuf],
     ) -> anyhow::Result<Extractor> {
         Extractor::new(gazetteer::load(builtin, user)?)
+    }
+
+    /// The same extractor reading dates with these options (`--date-order`,
+    /// `--reference-date`).
+    pub fn with_date_options(mut self, options: DateOptions) -> Extractor {
+        self.dates = DateRules::with_options(options);
+        self
     }
 
     pub fn entries(&self) -> &[Entry] {

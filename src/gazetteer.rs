@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use crate::entity::Kind;
 use crate::tokenize::on_word_boundaries;
@@ -319,8 +319,6 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
 /// A surface form in the automaton and the entries it may name, best-known first.
 #[derive(Debug)]
 struct Pattern {
-    /// Acronyms and very short forms match only as written; others also in ALL CAPS.
-    exact_only: bool,
     text: String,
     entries: Vec<usize>,
 }
@@ -348,10 +346,12 @@ impl Gazetteer {
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for form in e.forms() {
-                for variant in spelling_variants(form) {
+                for variant in spelling_variants(form)
+                    .iter()
+                    .flat_map(|v| case_variants(v))
+                {
                     let p = *by_text.entry(variant.clone()).or_insert_with(|| {
                         patterns.push(Pattern {
-                            exact_only: is_exact_only(&variant),
                             text: variant,
                             entries: Vec::new(),
                         });
@@ -363,9 +363,10 @@ impl Gazetteer {
                 }
             }
         }
+        // Case-sensitive and leftmost-longest: the fastest automaton, and the longest name at
+        // a position is the one the contract wants.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|p| p.text.as_str()))?;
         Ok(Gazetteer {
             entries,
@@ -378,21 +379,24 @@ impl Gazetteer {
         &self.entries
     }
 
-    /// Every whole-word, case-correct occurrence of a dictionary form; hits may overlap.
+    /// Every whole-word occurrence of a dictionary form, leftmost-longest, none overlapping.
+    /// A match glued to a word (`India` in `Indians`) is skipped and the search goes on one
+    /// character later, so a name starting inside it is still found.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
+            // Patterns and text are UTF-8, so a match starts and ends on character boundaries.
             let (start, end) = (m.start(), m.end());
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if case_fits(&text[start..end], pattern) && on_word_boundaries(text, start, end) {
+            if on_word_boundaries(text, start, end) {
                 hits.push(Hit {
                     start,
                     end,
                     pattern: m.pattern().as_usize(),
                 });
+                at = end;
+            } else {
+                at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
         }
         hits
@@ -404,22 +408,34 @@ impl Gazetteer {
     }
 }
 
-/// Acronyms (no lower-case letter) and forms of three characters or fewer must match exactly:
-/// `US` is not `us`, `ESA` is not `Esa`.
-fn is_exact_only(form: &str) -> bool {
-    !form.chars().any(char::is_lowercase) || form.chars().count() <= 3
+/// The capitalisations of a form that name the same thing: as written, and for forms with
+/// lower-case letters and more than three characters, in ALL CAPS (`LUXEMBOURG`) and in
+/// Title Case (`Ministry Of Science And ICT`) as headlines write them. Acronyms and short
+/// forms match only as written: `US` is not `us`, `ESA` is not `Esa`.
+fn case_variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if form.chars().any(char::is_lowercase) && form.chars().count() > 3 {
+        for v in [form.to_uppercase(), title_case(form)] {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
-/// A form with lower-case letters also matches where the text capitalises more than the form
-/// does: ALL-CAPS headlines (`LUXEMBOURG`) and Title Case headlines (`Ministry Of Science And
-/// ICT`), but never where the text lowers a capital (`luxembourg space agency` is no name).
-fn case_fits(found: &str, pattern: &Pattern) -> bool {
-    found == pattern.text
-        || (!pattern.exact_only
-            && found
-                .chars()
-                .zip(pattern.text.chars())
-                .all(|(f, p)| !p.is_uppercase() || f.is_uppercase()))
+fn title_case(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    let mut word_start = true;
+    for c in form.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        word_start = c == ' ';
+    }
+    out
 }
 
 /// The form and the spellings news writes for it interchangeably: straight and curly
@@ -476,6 +492,7 @@ mod tests {
             "country\tUS\tUnited States\tUS|U.S.|America\tUS\t\t\n\
              country\tCN\tChina\t\tCN\t\t\n\
              country\tLU\tLuxembourg\t\tLU\t\t\n\
+             country\tIN\tIndia\t\tIN\t\t\n\
              agency\tNASA\tNational Aeronautics and Space Administration\tNASA\tUS\t\t\n\
              agency\tLSA\tLuxembourg Space Agency\tLSA\tLU\t\t\n\
              agency\tCNES\tCentre national d'études spatiales\tCNES\tFR\t\t\n",
@@ -491,10 +508,22 @@ mod tests {
             ("headline caps", "LUXEMBOURG JOINS", &["LU:LUXEMBOURG"]),
             ("acronym not lowered", "Nasa said", &[]),
             (
-                "nested hits",
+                "longest wins",
                 "Luxembourg Space Agency",
-                &["LU:Luxembourg", "LSA:Luxembourg Space Agency"],
+                &["LSA:Luxembourg Space Agency"],
             ),
+            ("glued match skipped", "Indians and India", &["IN:India"]),
+            (
+                "all caps headline",
+                "LUXEMBOURG SPACE AGENCY",
+                &["LSA:LUXEMBOURG SPACE AGENCY"],
+            ),
+            (
+                "title case headline",
+                "Centre National D'études Spatiales",
+                &["CNES:Centre National D'études Spatiales"],
+            ),
+            ("lowered name is no name", "luxembourg space agency", &[]),
             (
                 "curly apostrophe variant",
                 "Centre national d’études spatiales",

@@ -6,7 +6,7 @@
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::char_at;
+use crate::tokenize::{char_at, window_after, window_before};
 
 /// Modifiers that make one name with the instrument word after them.
 const MODIFIERS: &str = r"framework|bilateral|multilateral|trilateral|cooperative|cooperation|co-operation|implementing|intergovernmental|inter-governmental|interagency|inter-agency|technology\s+safeguards|safeguards|partnership|free\s+trade|trade|umbrella|reciprocal|loan|launch\s+services|data[\s-]sharing|host\s+country|hosting|definitive";
@@ -26,11 +26,11 @@ impl Default for AgreementRules {
 impl AgreementRules {
     pub fn new() -> AgreementRules {
         let words = format!(
-            r"(?i)\b(?:(?:{MODIFIERS})\s+)?(memorand(?:um|a)\s+of\s+(?:understanding|cooperation|co-operation)|letters?\s+of\s+intent|joint\s+(?:statement|declaration)s?|(?:joint\s+)?statements?\s+of\s+intent|declarations?\s+of\s+intent|memorand(?:um|a)|agreements?|pacts?|treat(?:y|ies)|conventions?|accords?|arrangements?|contracts?|deals?)\b"
+            r"(?i)(?-u:\b)(?:(?:{MODIFIERS})\s+)?(memorand(?:um|a)\s+of\s+(?:understanding|cooperation|co-operation)|letters?\s+of\s+intent|joint\s+(?:statement|declaration)s?|(?:joint\s+)?statements?\s+of\s+intent|declarations?\s+of\s+intent|memorand(?:um|a)|agreements?|pacts?|treat(?:y|ies)|conventions?|accords?|arrangements?|contracts?|deals?)(?-u:\b)"
         );
         AgreementRules {
             words: Regex::new(&words).expect("agreement rule compiles"),
-            acronyms: Regex::new(r"\b(MoU|MOU|MoUs|MOUs|LOI|LoI|LOIs|LoIs)\b")
+            acronyms: Regex::new(r"(?-u:\b)(MoU|MOU|MoUs|MOUs|LOI|LoI|LOIs|LoIs)(?-u:\b)")
                 .expect("agreement rule compiles"),
         }
     }
@@ -112,8 +112,10 @@ const DETERMINERS: &[&str] = &[
 /// centre`, `of its own accord`, `in accord with`, `to contract`, and generic plural
 /// `arrangements` (travel and training arrangements are no instruments).
 fn names_an_instrument(text: &str, start: usize, end: usize, word: &str, modified: bool) -> bool {
-    let before = text[..start].trim_end().to_lowercase();
-    let after = text[end..].trim_start().to_lowercase();
+    // Only the words next to the match matter; lower-casing more would cost a pass over the
+    // whole text per match.
+    let before = window_before(text, start, 24).trim_end().to_lowercase();
+    let after = window_after(text, end, 24).trim_start().to_lowercase();
     let next_is = |w: &str| {
         after.starts_with(w) && char_at(&after, w.len()).is_none_or(|c| !c.is_alphanumeric())
     };

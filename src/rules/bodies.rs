@@ -6,7 +6,9 @@ use regex::Regex;
 
 use crate::entity::{Kind, Mention};
 
-/// Capitalised words joined by the small words that occur inside body names.
+/// Capitalised words joined by the small words that occur inside body names. Word boundaries
+/// in these rules are ASCII (`(?-u:\b)`): Unicode ones stop the regex engine from using its
+/// DFA on any text with a non-ASCII character, which is most news.
 const NAME: &str =
     r"[A-Z][\p{L}'’&-]*(?:(?:,|(?:\s+(?:and|of|for|on|the|&))+)?\s+[A-Z][\p{L}'’&-]*)*";
 
@@ -27,9 +29,9 @@ impl BodyRules {
         BodyRules {
             rules: vec![
                 re(format!(
-                    r"\b(?:(?:Federal|Union|State|National|Royal)\s+)?(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
+                    r"(?-u:\b)(?:(?:Federal|Union|State|National|Royal)\s+)?(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
                 )),
-                re(r"\b(?:[A-Z][\p{L}-]+\s+){1,3}(?:Space|Aerospace)\s+(?:Agency|Administration|Authority|Office|Commission)\b".into()),
+                re(r"(?-u:\b)(?:[A-Z][\p{L}-]+\s+){1,3}(?:Space|Aerospace)\s+(?:Agency|Administration|Authority|Office|Commission)(?-u:\b)".into()),
             ],
         }
     }

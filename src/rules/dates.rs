@@ -1,12 +1,31 @@
-//! Calendar expressions: finding them with `regex` rules compiled once, and giving each its
-//! ISO 8601 value. A phrase without a year takes the year the article makes certain — its
-//! date stamp or dateline, the same day written with a year elsewhere in the article, or an
-//! earlier dated mention — and weekdays are resolved only against the article's own date.
+//! Calendar expressions: finding them and giving each its ISO 8601 value.
+//!
+//! Finding is one pass each of two trigger regexes over the text — month and weekday names with
+//! `FY`/`fiscal`, and numbers, are the only places a date can start (kept apart because each
+//! alone runs on a fast literal prefilter and together they do not) — and, at each trigger in
+//! text order, a few anchored regexes and byte checks that read the longest date starting
+//! there (`Friday, April 13, 2018`, `21 May 2021`, `30/06/2019`, `Nov. 29 and 30`, `1996–97`,
+//! `1980s`, `FY26`, a bare `June` after a time word, a bare `2016` that is not a count). In
+//! launch-schedule language `NET March 2025` the span is `March 2025`: `NET` stays outside it
+//! like `by` or `early`, and only serves as a time cue. Every regex is compiled once, in the
+//! constructor, and word boundaries are ASCII so the regex engine keeps its DFA on text full
+//! of curly quotes and dashes.
+//!
+//! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
+//! certain: the same day written with a year elsewhere in the article, else the article's own
+//! date — its ` date YYYY-MM-DD` stamp, a dateline, or the caller's reference date when the
+//! article has neither — moved to the neighbouring year when the sentence's tense says so,
+//! else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are resolved only
+//! against the article's own date. An all-numeric date whose day and month could swap
+//! (`03/04/2021`) is read in the order the article itself shows elsewhere (`30/06/2019` means
+//! day first), else in the configured [`DateOrder`].
+
+use std::fmt::Write as _;
 
 use regex::{Captures, Regex};
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, char_before, sentence_start};
+use crate::tokenize::{char_at, char_before, line_start};
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -32,26 +51,102 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
+/// non-ASCII byte, and news text is full of `’` and `–`.
+const B: &str = r"(?-u:\b)";
 /// A month as news writes it, full or abbreviated; an abbreviation needs its period or a word
-/// boundary so that `Janet` and `Marine` are not months.
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))";
-const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b";
-const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2}|21[0-9]{2})\b";
+/// boundary so that `Janet` and `Mars` are not months.
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
+const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?-u:\b)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const RANGE: &str = r"\s*(?:-|–|—|and|to|through|until)\s*";
+/// What joins the two ends of a range; captured, because a word (`to`, `and`) between two
+/// full dates makes two mentions while a dash makes one range.
+const RANGE: &str = r"(\s*(?:-|–|—)\s*|\s+(?:and|to|through|thru|until|till)\s+)";
 
-/// Words that, right before a bare month, make it a time (`in June`, `by June`).
+/// Words that, right before a bare month, make it a time (`in June`, `by June`, `NET June`).
 const MONTH_CUES: &[&str] = &[
     "in", "by", "since", "until", "till", "from", "through", "during", "early", "mid", "late",
     "before", "after", "this", "last", "next", "around", "between", "end", "of", "for", "every",
-    "each", "an", "a", "and", "or", "to", "on",
+    "each", "an", "a", "and", "or", "to", "on", "net",
 ];
 /// `May` is also a name and a verb: only the plainest time cues make it a month.
 const MAY_CUES: &[&str] = &[
     "in", "by", "since", "until", "till", "during", "early", "mid", "late", "before", "after",
-    "this", "last", "next", "from", "through",
+    "this", "last", "next", "from", "through", "net",
 ];
-/// Words that, after a number, show it counts something rather than naming a year.
+/// Capitalised words that may stand right before a year or a `May` without making it part of
+/// a name (`In 2016`, `The 2019 report`, `NET May 2026`, `Q3 2025`), unlike `Horizon 2020` or
+/// `Theresa May`: prepositions and determiners that open a sentence, and time words.
+const TIME_LEADS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "That",
+    "These",
+    "Those",
+    "At",
+    "With",
+    "Under",
+    "Over",
+    "About",
+    "Ahead",
+    "Throughout",
+    "Beyond",
+    "Only",
+    "Even",
+    "Both",
+    "In",
+    "Since",
+    "By",
+    "From",
+    "Until",
+    "Till",
+    "Before",
+    "After",
+    "During",
+    "Through",
+    "Early",
+    "Late",
+    "Mid",
+    "Around",
+    "Circa",
+    "Of",
+    "And",
+    "Or",
+    "For",
+    "Between",
+    "As",
+    "Also",
+    "Back",
+    "On",
+    "To",
+    "This",
+    "Last",
+    "Next",
+    "Every",
+    "Each",
+    "Then",
+    "End",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "NET",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "H1",
+    "H2",
+];
+/// Words that, after a number, show it counts or measures something rather than naming a year.
 const UNITS: &[&str] = &[
     "km",
     "kg",
@@ -68,12 +163,19 @@ const UNITS: &[&str] = &[
     "hz",
     "mhz",
     "ghz",
+    "kilometre",
+    "kilometer",
     "kilometres",
     "kilometers",
+    "metre",
+    "meter",
     "metres",
     "meters",
+    "tonne",
     "tonnes",
+    "ton",
     "tons",
+    "pound",
     "pounds",
     "lbs",
     "people",
@@ -82,6 +184,33 @@ const UNITS: &[&str] = &[
     "billion",
     "percent",
     "per",
+];
+/// Words after a four-digit number that make it a clock time (`at 1900 GMT`).
+const CLOCK_WORDS: &[&str] = &[
+    "gmt", "utc", "z", "hrs", "hours", "h", "ist", "est", "edt", "pst", "pdt", "cst", "cdt", "cet",
+    "cest", "bst", "jst", "msk", "local",
+];
+/// Words before a number that make it a count or an identifier (`version 2019`, `No. 2020`,
+/// `some 2000`).
+const NUMBER_LEADS: &[&str] = &[
+    "version",
+    "number",
+    "build",
+    "rev",
+    "revision",
+    "model",
+    "page",
+    "pages",
+    "pp",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "totaling",
+    "totalling",
+    "weighing",
+    "weighs",
 ];
 /// Lower-case words ending in `s` that are not plural nouns, so a year before them is a year.
 const NOT_PLURAL: &[&str] = &[
@@ -103,28 +232,110 @@ const NOT_PLURAL: &[&str] = &[
     "whereas",
     "unless",
     "says",
+    "marks",
+    "sees",
+    "saw",
+    "brings",
+    "begins",
+    "comes",
+    "ends",
+    "remains",
+    "becomes",
+    "looks",
+    "means",
+    "represents",
+    "follows",
 ];
-/// Capitalised words that may stand before a bare year without making it part of a name.
-const YEAR_LEADS: &[&str] = &[
-    "In", "Since", "By", "From", "Until", "Till", "Before", "After", "During", "Through", "Early",
-    "Late", "Mid", "Around", "Circa", "Of", "And", "For", "Between", "As", "Also", "Back",
-];
-/// Words before a weekday or date that point forward, so the weekday is the next one.
+/// Words between a date and the start of its sentence that point forward in time: a weekday
+/// after them is the next one, a yearless date may fall in the next year.
 const FUTURE_CUES: &[&str] = &[
     "will",
+    "shall",
     "would",
     "scheduled",
+    "rescheduled",
     "anticipated",
     "expected",
     "planned",
-    "set to",
+    "plans",
+    "plan",
     "due",
     "next",
     "upcoming",
-    "plans",
-    "is to",
-    "are to",
+    "slated",
+    "targeted",
+    "targeting",
+    "aims",
+    "intends",
 ];
+/// Verbs that place what follows them in the past. `be`/`been` before one (`will be signed`)
+/// makes it passive, not past.
+const PAST_CUES: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "announced",
+    "confirmed",
+    "revealed",
+    "reported",
+    "signed",
+    "launched",
+    "landed",
+    "held",
+    "took",
+    "began",
+    "agreed",
+    "approved",
+    "completed",
+    "unveiled",
+    "published",
+    "released",
+    "issued",
+    "met",
+    "visited",
+    "added",
+    "noted",
+    "stated",
+    "wrote",
+    "posted",
+    "earlier",
+    "previously",
+];
+/// A line that opens with one of these and a date is the article's own date stamp.
+const STAMP_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "posted",
+    "updated",
+    "last updated",
+    "released",
+    "issued",
+];
+
+/// How to read an all-numeric date whose first two numbers could each be the month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Month first, as in US usage: `03/04/2021` is 4 March 2021.
+    #[default]
+    Mdy,
+    /// Day first, as in most of the world: `03/04/2021` is 3 April 2021.
+    Dmy,
+}
+
+/// What the caller knows that the text may not say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateOptions {
+    /// The reading of an ambiguous numeric date when the article shows no order of its own.
+    pub order: DateOrder,
+    /// The article's date `(year, month, day)` for articles without a date stamp or dateline
+    /// of their own; it anchors yearless dates and weekdays the way a stamp would.
+    pub reference: Option<(i32, u32, u32)>,
+}
 
 /// A calendar point; missing parts are `None`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -138,8 +349,24 @@ struct Point {
 enum Shape {
     Point(Point),
     Range(Point, Point),
-    Weekday { index: u32, future: bool },
+    /// `first/second/year` before the article's day-month order is known.
+    Numeric {
+        first: u32,
+        second: u32,
+        year: i32,
+    },
+    /// 0 = Monday.
+    Weekday(u32),
     Decade(i32),
+}
+
+/// Which way the words before a date point in time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tense {
+    #[default]
+    Unknown,
+    Past,
+    Future,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -149,13 +376,24 @@ struct Candidate {
     shape: Shape,
     /// `this year` (0), `next year` (+1), `last year` (-1) after a bare month or day.
     year_shift: Option<i32>,
+    /// Filled in only where a value depends on it: weekdays and yearless dates.
+    tense: Tense,
 }
-
-type Builder = fn(&DateRules, &str, &Captures) -> Option<Candidate>;
 
 /// The date rules, compiled once per run.
 pub struct DateRules {
-    rules: Vec<(Regex, Builder)>,
+    options: DateOptions,
+    /// Where a date may start: a month or weekday name, `FY`, `fiscal`…
+    words: Regex,
+    /// …or a run of digits. Everything else is anchored at one of these.
+    numbers: Regex,
+    iso: Regex,
+    numeric: Regex,
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    year_span: Regex,
+    fiscal: Regex,
     stamp: Regex,
     shift: Regex,
 }
@@ -167,164 +405,282 @@ impl Default for DateRules {
 }
 
 impl DateRules {
+    /// The rules with default options: month-first numeric dates, no reference date.
     pub fn new() -> DateRules {
-        let re = |s: String| Regex::new(&s).expect("date rule compiles");
-        let rules: Vec<(Regex, Builder)> = vec![
-            (
-                re(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b".into()),
-                DateRules::iso,
-            ),
-            (
-                re(format!(
-                    r"(?:({WEEKDAY}),?\s+)?({MONTH})\s+({DAY})(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?(?:{RANGE}(?:({MONTH})\s+)?({DAY}))?(?:,?\s+({YEAR}))?"
-                )),
-                DateRules::month_day,
-            ),
-            (
-                re(format!(
-                    r"(?:({WEEKDAY}),?\s+(?:the\s+)?)?\b({DAY})(?:{RANGE}({DAY}))?\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?"
-                )),
-                DateRules::day_month,
-            ),
-            (
-                re(format!(r"\b({MONTH}),?\s+({YEAR})")),
-                DateRules::month_year,
-            ),
-            (
-                re(format!(r"\b({YEAR})\s*(?:-|–|—)\s*([0-9]{{4}}|[0-9]{{2}})\b")),
-                DateRules::year_span,
-            ),
-            (
-                re(r"\b((?:1[89]|20)[0-9])0s\b".into()),
-                DateRules::decade,
-            ),
-            (re(r"\b(1[89][0-9]{2}|20[0-9]{2})\b".into()), DateRules::year),
-            (
-                re(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b".into()),
-                DateRules::bare_month,
-            ),
-            (re(format!(r"\b({WEEKDAY})\b")), DateRules::weekday),
-        ];
+        DateRules::with_options(DateOptions::default())
+    }
+
+    /// The rules with the caller's numeric order and reference date; all regexes are compiled
+    /// here, once.
+    pub fn with_options(options: DateOptions) -> DateRules {
+        let re = |s: &str| Regex::new(s).expect("date rule compiles");
+        let paren_weekday = r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)";
         DateRules {
-            rules,
-            stamp: re(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})\b".into()),
-            shift: re(r"^,?\s+(?:of\s+)?(this|next|last)\s+year\b".into()),
+            options,
+            words: re(&format!(
+                r"{B}(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY}|[Ff]iscal){B}|FY)"
+            )),
+            numbers: re(&format!(r"{B}[0-9]+")),
+            // `2021-05-21`, also with a clock time glued on (`2021-05-21T09:30`), or `2021-05`.
+            iso: re(r"^([0-9]{4})([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?(?:T[0-9]|(?-u:\b))"),
+            numeric: re(r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})(?-u:\b)"),
+            // 1 weekday, 2 month, 3 day, 4 (Thu), 5 joint, 6 month, 7 day, 8 year
+            month_day: re(&format!(
+                r"^(?:({WEEKDAY}),?\s+)?({MONTH})\s+(?:the\s+)?({DAY})({paren_weekday})?(?:{RANGE}(?:({MONTH})\s+)?({DAY}))?(?:,?\s+({YEAR}))?"
+            )),
+            // 1 weekday, 2 day, 3 month, 4 joint, 5 day, 6 month, 7 year
+            day_month: re(&format!(
+                r"^(?:({WEEKDAY}),?\s+(?:the\s+)?)?({DAY})(?:(?:(?:\s+|-)({MONTH}))?{RANGE}({DAY}))?(?:\s+|-)(?:of\s+)?({MONTH})(?:(?:,?\s+|-)({YEAR}))?"
+            )),
+            // 1 month, 2 year, 3 month, 4 year: `July 2021`, `March–May 2022`
+            month_year: re(&format!(
+                r"^({MONTH})(?:(?:,?\s+({YEAR}))?\s*(?:-|–|—|/)\s*({MONTH}))?,?\s+({YEAR})"
+            )),
+            year_span: re(&format!(
+                r"^({YEAR})\s*(?:-|–|—|/)\s*([0-9]{{4}}|[0-9]{{2}}){B}"
+            )),
+            // 1 `FY` (absent for `fiscal year`), 2 year, 3 end year
+            fiscal: re(&format!(
+                r"^(?:(FY)\s?['’-]?|[Ff]iscal\s+(?:[Yy]ear\s+)?)([0-9]{{4}}|[0-9]{{2}})(?:\s*(?:-|–|/)\s*([0-9]{{4}}|[0-9]{{2}}))?{B}"
+            )),
+            stamp: re(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)"),
+            shift: re(r"^,?\s+(?:of\s+)?(this|next|last)\s+year(?-u:\b)"),
         }
     }
 
     /// Every date mention of `text` with its value, sorted by start, none overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        // Leftmost-longest: the longest date starting at the first trigger wins, and triggers
+        // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
         let mut found: Vec<Candidate> = Vec::new();
-        for (re, build) in &self.rules {
-            for caps in re.captures_iter(text) {
-                if let Some(c) = build(self, text, &caps) {
-                    found.push(c);
-                }
+        let mut free = 0;
+        let mut words = self.words.find_iter(text).peekable();
+        let mut numbers = self.numbers.find_iter(text).peekable();
+        loop {
+            let t = match (words.peek(), numbers.peek()) {
+                (Some(w), Some(n)) if w.start() < n.start() => words.next(),
+                (_, Some(_)) => numbers.next(),
+                (Some(_), None) => words.next(),
+                (None, None) => break,
+            };
+            let Some(t) = t else { break };
+            if t.start() < free {
+                continue;
+            }
+            if let Some(c) = self.longest_at(text, t.start(), t.as_str()) {
+                free = c.end;
+                found.push(c);
             }
         }
-        found.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
-        let mut kept: Vec<Candidate> = Vec::new();
-        for c in found {
-            if kept.iter().all(|k| k.end <= c.start || c.end <= k.start) {
-                kept.push(c);
+        self.resolve_numeric(&mut found);
+        let anchor = self.article_date(text, &found);
+        if anchor.is_some() {
+            for c in found.iter_mut().filter(|c| needs_tense(c)) {
+                c.tense = tense(text, c.start);
             }
         }
-        kept.sort_by_key(|c| c.start);
-        let anchor = self.article_date(text, &kept);
-        kept.iter()
+        found
+            .iter()
             .enumerate()
             .map(|(i, c)| {
-                let mut m = Mention::new(Kind::Date, c.start, c.end, "");
-                m.value = value(c, &kept[..i], &kept, anchor);
-                m.id = m.value.clone();
-                m.name = m.value.clone();
+                let v = value(c, &found[..i], &found, anchor);
+                let mut m = Mention::new(Kind::Date, c.start, c.end, v.clone());
+                m.value = v;
                 m
             })
             .collect()
     }
 
-    /// The article's own date: a ` date YYYY-MM-DD` stamp on its first line, or a full date
-    /// that opens a line and ends it or is followed by a dateline dash or colon.
-    fn article_date(&self, text: &str, dates: &[Candidate]) -> Option<Point> {
-        if let Some(c) = self.stamp.captures(text) {
-            return point(num(&c, 1), num(&c, 2), num(&c, 3)).filter(is_full);
-        }
-        dates.iter().take_while(|d| d.start < 400).find_map(|d| {
-            let Shape::Point(p) = d.shape else {
-                return None;
+    /// The longest date starting at trigger `token` at byte `pos`. Only the rules that can
+    /// start with that kind of token are tried; on a tie the first (most specific) wins.
+    fn longest_at(&self, text: &str, pos: usize, token: &str) -> Option<Candidate> {
+        let bytes = &text.as_bytes()[pos..];
+        if bytes[0].is_ascii_digit() {
+            // `token` is the whole run of digits.
+            let n = token.len();
+            let sep = matches!(bytes.get(n), Some(b'-' | b'/' | b'.'));
+            return match n {
+                4 => {
+                    // A span before ISO: `2009-10` is a season more often than a month.
+                    let iso = if sep { self.iso(text, pos) } else { None };
+                    let best = longer(self.year_span(text, pos), iso);
+                    longer(longer(best, decade(text, pos)), year(text, pos))
+                }
+                1 | 2 => {
+                    let numeric = if sep { self.numeric(text, pos) } else { None };
+                    longer(numeric, self.day_month(text, pos))
+                }
+                _ => None,
             };
-            let after = text[d.end..].trim_start_matches([' ', '\t']);
-            let line_lead = &text[crate::tokenize::line_start(text, d.start)..d.start];
-            let opens_line = line_lead.trim().is_empty()
-                || line_lead.trim_end().ends_with(',')
-                    && line_lead.chars().filter(|c| c.is_lowercase()).count() == 0;
-            let closes = after.is_empty()
-                || after.starts_with(['\n', '\r', '—', '–', '-', ':', '('])
-                || after.starts_with("/");
-            (is_full(&p) && opens_line && closes).then_some(p)
-        })
+        }
+        if token == "FY" || token.eq_ignore_ascii_case("fiscal") {
+            return self.fiscal(text, pos);
+        }
+        if let Some(index) = WEEKDAYS.iter().position(|d| *d == token) {
+            let alone = candidate(pos, pos + token.len(), Shape::Weekday(index as u32));
+            let dated = longer(self.month_day(text, pos), self.day_month(text, pos));
+            return longer(dated, Some(alone));
+        }
+        let dated = longer(self.month_day(text, pos), self.month_year(text, pos));
+        longer(dated, self.bare_month(text, pos, token))
     }
 
-    fn iso(&self, _text: &str, c: &Captures) -> Option<Candidate> {
-        let p = point(num(c, 1), num(c, 2), num(c, 3))?;
-        Some(candidate(c, Shape::Point(p)))
+    fn iso(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.iso.captures(&text[pos..])?;
+        let last = match c.get(4) {
+            Some(sep) if sep.as_str() == &c[2] => 5,
+            Some(_) => return None,
+            // A year and month only in the strict ISO shape `2023-07`.
+            None if &c[2] == "-" && c[3].len() == 2 => 3,
+            None => return None,
+        };
+        let p = point(num(&c, 1), num(&c, 3), num(&c, 5))?;
+        Some(candidate(pos, pos + c.get(last)?.end(), Shape::Point(p)))
     }
 
-    fn month_day(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let month = month_number(c.get(2)?.as_str())?;
-        if !month_is_date(text, c.get(2)?.start(), c.get(2)?.as_str()) {
+    /// `30/06/2019`, `06/30/2019`, `30.06.2019`: kept with both readings open until the whole
+    /// article has been read.
+    fn numeric(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.numeric.captures(&text[pos..])?;
+        let end = pos + c.get(0)?.end();
+        // Part of a longer dotted or slashed number (a version, a phone number, a ratio).
+        let glued_before = char_before(text, pos)
+            .is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ','));
+        let glued_after = matches!(char_at(text, end), Some('.' | '/' | '-'))
+            && char_at(text, end + 1).is_some_and(|ch| ch.is_ascii_digit());
+        // Dotted dates write the month with two digits (`3.06.2019`); `1.2.2019` is a version.
+        let dotted_loose = &c[2] == "." && c[3].len() != 2;
+        if c[2] != c[4] || glued_before || glued_after || dotted_loose {
             return None;
         }
-        let year = c.get(6).and_then(|y| y.as_str().parse().ok());
-        let first = point(year, Some(month), num(c, 3))?;
-        let shape = match c.get(5) {
-            Some(d2) => {
-                let m2 = c
-                    .get(4)
+        let (first, second, year): (u32, u32, i32) = (num(&c, 1)?, num(&c, 3)?, num(&c, 5)?);
+        let mdy = point(Some(year), Some(first), Some(second));
+        let dmy = point(Some(year), Some(second), Some(first));
+        if mdy.is_none() && dmy.is_none() {
+            return None;
+        }
+        let shape = Shape::Numeric {
+            first,
+            second,
+            year,
+        };
+        Some(candidate(pos, end, shape))
+    }
+
+    fn month_day(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.month_day.captures(&text[pos..])?;
+        let m = c.get(2)?;
+        if c.get(1).is_none() && !month_is_date(text, pos + m.start(), m.as_str()) {
+            return None;
+        }
+        let month = month_number(m.as_str())?;
+        let first_end = pos + c.get(4).or_else(|| c.get(3))?.end();
+        let span = Span {
+            start: pos,
+            first_end,
+            end: pos + c.get(0)?.end(),
+        };
+        let first = (month, num(&c, 3)?);
+        let second = match (c.get(5), c.get(7)) {
+            (Some(joint), Some(d2)) => Some(RangeEnd {
+                joint: joint.as_str(),
+                month: c
+                    .get(6)
                     .and_then(|m| month_number(m.as_str()))
-                    .unwrap_or(month);
-                let second = point(year, Some(m2), digits(d2.as_str()))?;
-                Shape::Range(first, second)
+                    .unwrap_or(month),
+                day: digits(d2.as_str())?,
+                both_named: c.get(6).is_some(),
+            }),
+            _ => None,
+        };
+        let year = c.get(8).and_then(|y| y.as_str().parse().ok());
+        if second.is_none() && year.is_none() && counts_something(text, span.end) {
+            return None;
+        }
+        let cand = day_phrase(span, first, second, year, true)?;
+        Some(self.with_shift(text, cand))
+    }
+
+    fn day_month(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.day_month.captures(&text[pos..])?;
+        // `3.5 May` and `12 May` inside `112 May` are not dates.
+        if c.get(1).is_none()
+            && char_before(text, pos).is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
+        {
+            return None;
+        }
+        let month = month_number(c.get(6)?.as_str())?;
+        let end = pos + c.get(0)?.end();
+        let day1 = num(&c, 2)?;
+        let year = c.get(7).and_then(|y| y.as_str().parse().ok());
+        let cand = match (c.get(4), c.get(5)) {
+            (Some(joint), Some(d2)) => {
+                // `28 February – 2 March`: the first end names its own month.
+                let m1 = c.get(3).and_then(|m| month_number(m.as_str()));
+                let span = Span {
+                    start: pos,
+                    first_end: pos + c.get(3).or_else(|| c.get(2))?.end(),
+                    end,
+                };
+                let second = RangeEnd {
+                    joint: joint.as_str(),
+                    month,
+                    day: digits(d2.as_str())?,
+                    both_named: m1.is_some(),
+                };
+                // Here the shared month is the second one, so a range that does not hold
+                // together is no date at all rather than its first half.
+                day_phrase(span, (m1.unwrap_or(month), day1), Some(second), year, false)?
             }
-            None => Shape::Point(first),
+            _ => candidate(
+                pos,
+                end,
+                Shape::Point(point(year, Some(month), Some(day1))?),
+            ),
         };
-        Some(self.with_shift(text, candidate(c, shape)))
+        Some(self.with_shift(text, cand))
     }
 
-    fn day_month(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let month = month_number(c.get(4)?.as_str())?;
-        if char_before(text, c.get(0)?.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '.') {
+    fn month_year(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.month_year.captures(&text[pos..])?;
+        let m = c.get(1)?;
+        if !month_is_date(text, pos + m.start(), m.as_str()) {
             return None;
         }
-        let year = c.get(5).and_then(|y| y.as_str().parse().ok());
-        let first = point(year, Some(month), num(c, 2))?;
-        let shape = match c.get(3) {
-            Some(d2) => Shape::Range(first, point(year, Some(month), digits(d2.as_str()))?),
-            None => Shape::Point(first),
+        let month = month_number(m.as_str())?;
+        let year: i32 = num(&c, 4)?;
+        let shape = match c.get(3).and_then(|m| month_number(m.as_str())) {
+            Some(m2) => {
+                // `Nov–Jan 2021` starts the year before.
+                let y1 = num(&c, 2).unwrap_or(if m2 < month { year - 1 } else { year });
+                if (y1, month) >= (year, m2) {
+                    return None;
+                }
+                Shape::Range(
+                    point(Some(y1), Some(month), None)?,
+                    point(Some(year), Some(m2), None)?,
+                )
+            }
+            None => Shape::Point(point(Some(year), Some(month), None)?),
         };
-        Some(self.with_shift(text, candidate(c, shape)))
+        Some(candidate(pos, pos + c.get(0)?.end(), shape))
     }
 
-    fn month_year(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let month = month_number(c.get(1)?.as_str())?;
-        if !month_is_date(text, c.get(1)?.start(), c.get(1)?.as_str()) {
-            return None;
-        }
-        let p = point(num(c, 2), Some(month), None)?;
-        Some(candidate(c, Shape::Point(p)))
-    }
-
-    fn year_span(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let from: i32 = num(c, 1)?;
-        let to_raw = c.get(2)?.as_str();
+    fn year_span(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.year_span.captures(&text[pos..])?;
+        let end = pos + c.get(0)?.end();
+        let from: i32 = num(&c, 1)?;
+        let to_raw = &c[2];
         let to: i32 = if to_raw.len() == 2 {
             from / 100 * 100 + to_raw.parse::<i32>().ok()?
         } else {
             to_raw.parse().ok()?
         };
         // `2025-11` is a year and month, not a span; a span runs forwards and not for ages.
-        let after = &text[c.get(0)?.end()..];
-        if to <= from || to - from > 100 || after.starts_with(['-', '–']) || !year_context(text, c)
+        if to <= from
+            || to - from > 100
+            || text[end..].starts_with(['-', '–', '/'])
+            || !year_context(text, pos, end)
         {
             return None;
         }
@@ -332,65 +688,64 @@ impl DateRules {
             year: Some(y),
             ..Point::default()
         };
-        Some(candidate(c, Shape::Range(p(from), p(to))))
+        Some(candidate(pos, end, Shape::Range(p(from), p(to))))
     }
 
-    fn decade(&self, _text: &str, c: &Captures) -> Option<Candidate> {
-        Some(candidate(c, Shape::Decade(num(c, 1)?)))
-    }
-
-    fn year(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let year: i32 = num(c, 1)?;
-        if !(1900..=2099).contains(&year) || !year_context(text, c) {
-            return None;
-        }
-        let p = Point {
-            year: Some(year),
+    /// `FY2026`, `FY26`, `fiscal year 2026`, `FY 2025-26`: the value is the fiscal year's
+    /// number as a year, or the span of years a split fiscal year names.
+    fn fiscal(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let c = self.fiscal.captures(&text[pos..])?;
+        let raw = &c[2];
+        let n: i32 = raw.parse().ok()?;
+        let from = match raw.len() {
+            // `FY26`, `FY99`; `fiscal year 26` is too odd to trust.
+            2 if c.get(1).is_some() => n + if n < 70 { 2000 } else { 1900 },
+            4 if (1900..=2099).contains(&n) => n,
+            _ => return None,
+        };
+        let year = |y| Point {
+            year: Some(y),
             ..Point::default()
         };
-        Some(candidate(c, Shape::Point(p)))
+        let shape = match c.get(3) {
+            Some(to) => {
+                let n: i32 = to.as_str().parse().ok()?;
+                let to = if to.len() == 2 {
+                    from / 100 * 100 + n
+                } else {
+                    n
+                };
+                // A fiscal year split over two calendar years, nothing longer.
+                if to != from + 1 {
+                    return None;
+                }
+                Shape::Range(year(from), year(to))
+            }
+            None => Shape::Point(year(from)),
+        };
+        Some(candidate(pos, pos + c.get(0)?.end(), shape))
     }
 
-    fn bare_month(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let m = c.get(1)?;
-        let month = month_number(m.as_str())?;
-        let before = previous_word(text, m.start()).to_lowercase();
-        let cues = if m.as_str() == "May" {
-            MAY_CUES
-        } else {
-            MONTH_CUES
-        };
-        let shift = self.shift.captures(&text[m.end()..]);
-        if !cues.contains(&before.as_str()) && shift.is_none() {
+    /// A full month name on its own is a date only after a time word (`in June`) or before
+    /// `this/next/last year`.
+    fn bare_month(&self, text: &str, pos: usize, token: &str) -> Option<Candidate> {
+        let month = MONTH_NAMES
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(token))? as u32
+            + 1;
+        let before = previous_word(text, pos);
+        let cues = if token == "May" { MAY_CUES } else { MONTH_CUES };
+        let end = pos + token.len();
+        if !cues.iter().any(|c| before.eq_ignore_ascii_case(c))
+            && !self.shift.is_match(&text[end..])
+        {
             return None;
         }
         let p = Point {
             month: Some(month),
             ..Point::default()
         };
-        Some(self.with_shift(text, candidate(c, Shape::Point(p))))
-    }
-
-    fn weekday(&self, text: &str, c: &Captures) -> Option<Candidate> {
-        let w = c.get(1)?;
-        let index = WEEKDAYS.iter().position(|d| *d == w.as_str())? as u32;
-        let lead = &text[sentence_start(text, w.start())..w.start()];
-        let lead = lead.to_lowercase();
-        let future = FUTURE_CUES.iter().any(|cue| {
-            lead.match_indices(cue).any(|(i, _)| {
-                let before_ok = lead[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|ch| !ch.is_alphanumeric());
-                let after_ok = lead[i + cue.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|ch| !ch.is_alphanumeric());
-                before_ok && after_ok
-            })
-        }) && !lead.contains(" said")
-            && !lead.contains(" was ");
-        Some(candidate(c, Shape::Weekday { index, future }))
+        Some(self.with_shift(text, candidate(pos, end, Shape::Point(p))))
     }
 
     /// `January 9th this year`: the shift applies to the year of a phrase that has none.
@@ -404,16 +759,185 @@ impl DateRules {
         }
         c
     }
+
+    /// Turns numeric dates into points. An article that writes `30/06/2019` writes day first
+    /// throughout, and one that writes `06/30/2019` month first; with no such evidence, or
+    /// with both, the configured order decides.
+    fn resolve_numeric(&self, found: &mut [Candidate]) {
+        let (mut day_first, mut month_first) = (false, false);
+        for c in found.iter() {
+            if let Shape::Numeric { first, second, .. } = c.shape {
+                day_first |= first > 12;
+                month_first |= second > 12;
+            }
+        }
+        let order = match (day_first, month_first) {
+            (true, false) => DateOrder::Dmy,
+            (false, true) => DateOrder::Mdy,
+            _ => self.options.order,
+        };
+        for c in found.iter_mut() {
+            if let Shape::Numeric {
+                first,
+                second,
+                year,
+            } = c.shape
+            {
+                let mdy = point(Some(year), Some(first), Some(second));
+                let dmy = point(Some(year), Some(second), Some(first));
+                let p = match order {
+                    DateOrder::Mdy => mdy.or(dmy),
+                    DateOrder::Dmy => dmy.or(mdy),
+                };
+                // `numeric` kept only candidates with at least one valid reading.
+                c.shape = Shape::Point(p.unwrap_or_default());
+            }
+        }
+    }
+
+    /// The article's own date: a ` date YYYY-MM-DD` stamp opening the text; else a full date
+    /// near the top that is a dateline (`WASHINGTON, April 2, 2021 —`, a date alone on its
+    /// line, `Published: April 2, 2021`); else the caller's reference date.
+    fn article_date(&self, text: &str, dates: &[Candidate]) -> Option<Point> {
+        if let Some(c) = self.stamp.captures(text) {
+            if let Some(p) = point(num(&c, 1), num(&c, 2), num(&c, 3)) {
+                return Some(p);
+            }
+        }
+        let dateline = dates.iter().take_while(|d| d.start < 400).find_map(|d| {
+            let Shape::Point(p) = d.shape else {
+                return None;
+            };
+            if !is_full(&p) {
+                return None;
+            }
+            let lead = text[line_start(text, d.start)..d.start].trim();
+            let lead = lead.trim_end_matches(':').trim_end();
+            let lead = lead.strip_suffix(" on").unwrap_or(lead);
+            if STAMP_WORDS.iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+                return Some(p);
+            }
+            let after = text[d.end..].trim_start_matches([' ', '\t']);
+            let closes = after.is_empty()
+                || after.starts_with(['\n', '\r', '—', '–', '-', ':', '(', '/', '|']);
+            (closes && is_place(lead)).then_some(p)
+        });
+        dateline.or_else(|| {
+            let (y, m, d) = self.options.reference?;
+            point(Some(y), Some(m), Some(d))
+        })
+    }
 }
 
-fn candidate(c: &Captures, shape: Shape) -> Candidate {
-    let m = c.get(0).expect("whole match");
+/// Where a day phrase and, if it is a range, its first end stop.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    first_end: usize,
+    end: usize,
+}
+
+/// The second end of a day range as written.
+struct RangeEnd<'a> {
+    /// What joins the ends: a dash, `and`, `to`…
+    joint: &'a str,
+    /// The second end's month.
+    month: u32,
+    day: u32,
+    /// Whether each end names its own month (`Nov. 16 to Nov. 19`, `28 February – 2 March`).
+    both_named: bool,
+}
+
+/// A day phrase (`Nov. 29 and 30`, `Nov. 30 – Dec. 2, 2021`, `1–5 October`) as a point or a
+/// range. Two full dates joined by a word (`from Nov. 16 to Nov. 19`) are two mentions: only
+/// the first is returned here, with the year written after the second, and the second is read
+/// at its own trigger. A range that does not run forward is cut to its first end when
+/// `fallback` is set.
+fn day_phrase(
+    span: Span,
+    first: (u32, u32),
+    second: Option<RangeEnd>,
+    year: Option<i32>,
+    fallback: bool,
+) -> Option<Candidate> {
+    let (m1, d1) = first;
+    let Some(second) = second else {
+        let p = point(year, Some(m1), Some(d1))?;
+        return Some(candidate(span.start, span.end, Shape::Point(p)));
+    };
+    let m2 = second.month;
+    // A range that crosses New Year (`Dec. 30 – Jan. 2, 2022`) starts the year before.
+    let wraps = (m2, second.day) < (m1, d1);
+    let y1 = year.map(|y| if wraps { y - 1 } else { y });
+    let word_joint = second.joint.chars().any(char::is_alphabetic);
+    if word_joint && second.both_named {
+        let p = point(y1, Some(m1), Some(d1))?;
+        return Some(candidate(span.start, span.first_end, Shape::Point(p)));
+    }
+    let forward = m2 != m1 || second.day > d1;
+    let ends = point(y1, Some(m1), Some(d1)).zip(point(year, Some(m2), Some(second.day)));
+    match ends {
+        Some((a, b)) if forward => Some(candidate(span.start, span.end, Shape::Range(a, b))),
+        _ if fallback => {
+            let p = point(None, Some(m1), Some(d1))?;
+            Some(candidate(span.start, span.first_end, Shape::Point(p)))
+        }
+        _ => None,
+    }
+}
+
+/// The longer of two candidates starting at the same place; the first on a tie.
+fn longer(a: Option<Candidate>, b: Option<Candidate>) -> Option<Candidate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn candidate(start: usize, end: usize, shape: Shape) -> Candidate {
     Candidate {
-        start: m.start(),
-        end: m.end(),
+        start,
+        end,
         shape,
         year_shift: None,
+        tense: Tense::Unknown,
     }
+}
+
+/// `1980s` (or `1980's`): a decade.
+fn decade(text: &str, pos: usize) -> Option<Candidate> {
+    let rest = &text[pos..];
+    let b = rest.as_bytes();
+    if b[3] != b'0' || !matches!(&rest[..2], "18" | "19" | "20") {
+        return None;
+    }
+    let suffix = ["s", "'s", "’s"]
+        .into_iter()
+        .find(|s| rest[4..].starts_with(s))?;
+    let end = pos + 4 + suffix.len();
+    if char_at(text, end).is_some_and(|ch| ch.is_alphanumeric())
+        || matches!(char_before(text, pos), Some('$' | '€' | '£' | '#'))
+    {
+        return None;
+    }
+    Some(candidate(pos, end, Shape::Decade(rest[..3].parse().ok()?)))
+}
+
+/// A four-digit number used as a year: 1900–2099, and not a count, amount or name.
+fn year(text: &str, pos: usize) -> Option<Candidate> {
+    let end = pos + 4;
+    let y: i32 = text[pos..end].parse().ok()?;
+    if !(1900..=2099).contains(&y)
+        || char_at(text, end).is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+        || !year_context(text, pos, end)
+    {
+        return None;
+    }
+    let p = Point {
+        year: Some(y),
+        ..Point::default()
+    };
+    Some(candidate(pos, end, Shape::Point(p)))
 }
 
 fn num<T: std::str::FromStr>(c: &Captures, i: usize) -> Option<T> {
@@ -442,28 +966,60 @@ fn is_full(p: &Point) -> bool {
 }
 
 fn month_number(s: &str) -> Option<u32> {
-    let lower = s.trim_end_matches('.').to_lowercase();
-    let lower = if lower == "sept" {
-        "sep".to_string()
-    } else {
-        lower
-    };
+    let s = s.trim_end_matches('.');
+    let s = if s == "Sept" { "Sep" } else { s };
+    if s.len() < 3 {
+        return None;
+    }
     MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(&lower) && lower.len() >= 3)
+        .position(|m| m.len() >= s.len() && m[..s.len()].eq_ignore_ascii_case(s))
         .map(|i| i as u32 + 1)
 }
 
-/// `May` before a day or year is still a surname in `Theresa May 2019`; a capitalised word
-/// right before it (other than a weekday or sentence start) marks a name.
+/// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
+/// right before it marks a name, unless that word is a time word or a weekday. `March` after
+/// `Long` names a rocket.
 fn month_is_date(text: &str, start: usize, month: &str) -> bool {
-    if month != "May" {
+    match month {
+        "May" => !glued_to_name(text, start),
+        // China's Long March rockets (`Long March 5`).
+        "March" => previous_word(text, start) != "Long",
+        _ => true,
+    }
+}
+
+/// True when the word right before `start` is a capitalised word of the same phrase (no
+/// punctuation between) that is not a time word: `Horizon 2020`, `Theresa May`.
+fn glued_to_name(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let before = previous_word(text, start);
+    head.ends_with(' ')
+        && !head
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '(', '"', '“', '—', '–'])
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && !TIME_LEADS.contains(&before)
+        && !WEEKDAYS.contains(&before)
+        && month_number(before).is_none()
+}
+
+/// Whether `text` before a dateline's date is a place: `WASHINGTON,`, `Paris, France,` or
+/// nothing at all (the date alone on its line).
+fn is_place(lead: &str) -> bool {
+    if lead.is_empty() {
         return true;
     }
-    let before = previous_word(text, start);
-    let glued =
-        text[..start].ends_with(' ') && !text[..start].trim_end().ends_with(['.', ',', '(']);
-    !(glued && before.chars().next().is_some_and(char::is_uppercase) && !WEEKDAYS.contains(&before))
+    let Some(place) = lead.strip_suffix(',') else {
+        return false;
+    };
+    let mut words = place.split([' ', ',', '/']).filter(|w| !w.is_empty());
+    let mut count = 0;
+    let all_capitalised = words.all(|w| {
+        count += 1;
+        w.chars().next().is_some_and(char::is_uppercase)
+    });
+    all_capitalised && (1..=4).contains(&count)
 }
 
 /// The word right before byte `i`, skipping spaces and a hyphen (`mid-June`).
@@ -484,13 +1040,30 @@ fn next_word(text: &str, i: usize) -> &str {
     &tail[..end]
 }
 
-/// Whether a number that looks like a year is used as a time: not money, not a count, not a
-/// measurement, not a part of a longer number, not inside a name (`Horizon 2020`).
-fn year_context(text: &str, c: &Captures) -> bool {
-    let m = c.get(0).expect("whole match");
-    let (start, end) = (m.start(), m.end());
+fn is_unit(word: &str) -> bool {
+    // One-letter units only in lower case: `2021 T` is more likely a name than tonnes.
+    UNITS
+        .iter()
+        .any(|u| word == *u || (u.len() > 1 && word.eq_ignore_ascii_case(u)))
+}
+
+/// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
+/// lower-case plural noun (`2000 satellites`, `March 2 years ago`).
+fn counts_something(text: &str, end: usize) -> bool {
+    let next = next_word(text, end);
+    let plural = next.len() > 3
+        && next.ends_with('s')
+        && !NOT_PLURAL.contains(&next)
+        && next.chars().next().is_some_and(char::is_lowercase);
+    text[end..].starts_with(' ') && (plural || is_unit(next))
+}
+
+/// Whether a number that looks like a year (or year span) at `start..end` is used as a time:
+/// not money, not a count, not a measurement or clock time, not a part of a longer number, not
+/// an identifier, not inside a name (`Horizon 2020`).
+fn year_context(text: &str, start: usize, end: usize) -> bool {
     if let Some(ch) = char_before(text, start) {
-        if matches!(ch, '$' | '€' | '£' | '#' | '№' | '+') {
+        if matches!(ch, '$' | '€' | '£' | '¥' | '#' | '№' | '+' | '×') {
             return false;
         }
         if matches!(ch, ',' | '.' | '-' | '–' | '/' | ':')
@@ -508,28 +1081,97 @@ fn year_context(text: &str, c: &Captures) -> bool {
         {
             return false;
         }
+        // `a 2000-km orbit`
+        if ch == '-' && is_unit(next_word(text, end + 1)) {
+            return false;
+        }
     }
-    let next = next_word(text, end);
-    let next_lower = next.to_lowercase();
-    let spaced = text[end..].starts_with(' ');
-    if spaced
-        && next.chars().next().is_some_and(char::is_lowercase)
-        && (UNITS.contains(&next_lower.as_str())
-            || (next_lower.ends_with('s')
-                && next_lower.len() > 3
-                && !NOT_PLURAL.contains(&next_lower.as_str())))
+    if counts_something(text, end)
+        || text[end..].starts_with(' ')
+            && CLOCK_WORDS
+                .iter()
+                .any(|w| next_word(text, end).eq_ignore_ascii_case(w))
     {
         return false;
     }
-    let before = previous_word(text, start);
-    let glued_to_name = text[..start].ends_with(' ')
-        && !text[..start]
-            .trim_end()
-            .ends_with(['.', ',', ';', ':', '(', '"', '“'])
-        && before.chars().next().is_some_and(char::is_uppercase)
-        && !YEAR_LEADS.contains(&before)
-        && month_number(before).is_none();
-    !glued_to_name
+    // `version 2019`, `some 2000`, and with an abbreviation's period `No. 2020`, `v. 2019`.
+    let lead = previous_word(text, start);
+    if NUMBER_LEADS.iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let head = text[..start].trim_end();
+    if let Some(abbrev) = head.strip_suffix('.') {
+        let lead = previous_word(abbrev, abbrev.len());
+        if ["no", "nos", "v", "ver", "vol", "p", "pp"]
+            .iter()
+            .any(|w| lead.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+    }
+    !glued_to_name(text, start)
+}
+
+/// Whether a candidate's value depends on the tense of its sentence.
+fn needs_tense(c: &Candidate) -> bool {
+    match c.shape {
+        Shape::Weekday(_) => true,
+        Shape::Point(p) | Shape::Range(p, _) => p.year.is_none() && p.month.is_some(),
+        _ => false,
+    }
+}
+
+/// The words of the sentence before byte `i`: back to the last line break or sentence end
+/// (`. `, `! `, `? `), and never more than a few hundred bytes.
+fn sentence_lead(text: &str, i: usize) -> &str {
+    let mut from = i.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..i];
+    let b = head.as_bytes();
+    let start = (0..b.len())
+        .rev()
+        .find(|&k| {
+            b[k] == b'\n' || matches!(b[k], b'.' | b'!' | b'?') && b.get(k + 1) == Some(&b' ')
+        })
+        .map_or(0, |k| k + 1);
+    &head[start..]
+}
+
+/// Which way the sentence before byte `i` points: the cue nearest the date wins, so in
+/// `said that nothing is expected on Wednesday` it is `expected`, and in `will hand over
+/// what was confirmed on Friday` it is `confirmed`.
+fn tense(text: &str, i: usize) -> Tense {
+    let lead = sentence_lead(text, i);
+    let mut words = lead
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut nearest = true;
+    while let Some(w) = words.next() {
+        let before = words.peek().copied().unwrap_or("");
+        let is = |list: &[&str]| list.iter().any(|c| w.eq_ignore_ascii_case(c));
+        if nearest && w.eq_ignore_ascii_case("last") {
+            return Tense::Past;
+        }
+        // `set to`, `is to`, `are to`, `going to` launch
+        let to_future = w.eq_ignore_ascii_case("to")
+            && ["set", "is", "are", "was", "going"]
+                .iter()
+                .any(|b| before.eq_ignore_ascii_case(b));
+        if is(FUTURE_CUES) || w == "NET" || to_future {
+            return Tense::Future;
+        }
+        let passive = ["be", "been", "being"]
+            .iter()
+            .any(|b| before.eq_ignore_ascii_case(b));
+        if is(PAST_CUES) && !passive {
+            return Tense::Past;
+        }
+        nearest = false;
+    }
+    Tense::Unknown
 }
 
 /// The ISO 8601 value of a kept candidate, with a missing year taken from the article.
@@ -538,29 +1180,66 @@ fn value(c: &Candidate, earlier: &[Candidate], all: &[Candidate], anchor: Option
         if let Some(y) = p.year {
             return Some(y);
         }
-        let base = same_day_with_year(p, all)
-            .or(anchor.and_then(|a| a.year))
-            .or_else(|| earlier_year(earlier));
-        match c.year_shift {
-            Some(shift) => anchor
-                .and_then(|a| a.year)
+        let anchor_year = anchor.and_then(|a| a.year);
+        if let Some(shift) = c.year_shift {
+            return anchor_year
                 .or_else(|| earlier_year(earlier))
-                .map(|y| y + shift),
-            None => base,
+                .map(|y| y + shift);
         }
+        same_day_with_year(p, all)
+            .or_else(|| anchor.and_then(|a| year_near(a, p, c.tense)))
+            .or_else(|| earlier_year(earlier))
     };
+    let mut s = String::with_capacity(24);
     match c.shape {
-        Shape::Point(p) => format_point(&p, year_for(&p)),
-        Shape::Range(a, b) => format!(
-            "{}/{}",
-            format_point(&a, year_for(&a)),
-            format_point(&b, year_for(&b))
-        ),
-        Shape::Decade(d) => format!("{d}X"),
-        Shape::Weekday { index, future } => anchor
-            .map(|a| weekday_near(a, index, future))
-            .unwrap_or_default(),
+        Shape::Point(p) => push_point(&mut s, &p, year_for(&p)),
+        Shape::Range(a, b) => {
+            let ya = year_for(&a);
+            // The second end follows the first, into the next year if it comes earlier.
+            let yb = b.year.or_else(|| {
+                let wraps = b.month.is_some() && (b.month, b.day) < (a.month, a.day);
+                ya.map(|y| y + i32::from(wraps))
+            });
+            push_point(&mut s, &a, ya);
+            s.push('/');
+            push_point(&mut s, &b, yb);
+        }
+        Shape::Decade(d) => {
+            let _ = write!(s, "{d}X");
+        }
+        Shape::Weekday(index) => {
+            if let Some(a) = anchor {
+                push_weekday(&mut s, a, index, c.tense == Tense::Future);
+            }
+        }
+        Shape::Numeric { .. } => unreachable!("numeric dates are resolved in find"),
     }
+    s
+}
+
+/// The year of a yearless `p` in an article dated `anchor`: the anchor's year, unless the
+/// date then falls more than six months away on the side the sentence's tense contradicts
+/// (a Dec. 28 that already happened, in a January article, was last year), or more than nine
+/// months away when the tense is unknown.
+fn year_near(anchor: Point, p: &Point, tense: Tense) -> Option<i32> {
+    let (ay, am, ad) = (anchor.year?, anchor.month?, anchor.day?);
+    let Some(m) = p.month else {
+        return Some(ay);
+    };
+    let d = p.day.unwrap_or(15).min(days_in_month(ay, m));
+    let ahead = days_from_civil(ay, m, d) - days_from_civil(ay, am, ad);
+    let (back_after, forward_after) = match tense {
+        Tense::Past => (183, i64::MAX),
+        Tense::Future => (i64::MAX, 183),
+        Tense::Unknown => (274, 274),
+    };
+    Some(if ahead > back_after {
+        ay - 1
+    } else if -ahead > forward_after {
+        ay + 1
+    } else {
+        ay
+    })
 }
 
 /// The year of the same month and day written with a year elsewhere in the article.
@@ -575,41 +1254,40 @@ fn same_day_with_year(p: &Point, all: &[Candidate]) -> Option<i32> {
 /// The year of the nearest earlier mention that names a month and a year.
 fn earlier_year(earlier: &[Candidate]) -> Option<i32> {
     earlier.iter().rev().find_map(|c| match c.shape {
-        Shape::Point(p) if p.month.is_some() => p.year,
-        Shape::Range(p, _) if p.month.is_some() => p.year,
+        Shape::Point(p) | Shape::Range(p, _) if p.month.is_some() => p.year,
         _ => None,
     })
 }
 
-fn format_point(p: &Point, year: Option<i32>) -> String {
-    let mut s = match year {
-        Some(y) => format!("{y:04}"),
-        None => "XXXX".to_string(),
+fn push_point(s: &mut String, p: &Point, year: Option<i32>) {
+    let _ = match year {
+        Some(y) => write!(s, "{y:04}"),
+        None => write!(s, "XXXX"),
     };
     if let Some(m) = p.month {
-        s.push_str(&format!("-{m:02}"));
+        let _ = write!(s, "-{m:02}");
         if let Some(d) = p.day {
-            s.push_str(&format!("-{d:02}"));
+            let _ = write!(s, "-{d:02}");
         }
     }
-    s
 }
 
 /// The day named `index` (0 = Monday) nearest the article's date: on or before it, or on or
 /// after it when the sentence points forward.
-fn weekday_near(anchor: Point, index: u32, future: bool) -> String {
+fn push_weekday(s: &mut String, anchor: Point, index: u32, future: bool) {
     let (Some(y), Some(m), Some(d)) = (anchor.year, anchor.month, anchor.day) else {
-        return String::new();
+        return;
     };
     let days = days_from_civil(y, m, d);
-    let anchor_index = (days + 3).rem_euclid(7) as u32; // 1970-01-01 was a Thursday
+    let anchor_index = (days + 3).rem_euclid(7); // 1970-01-01 was a Thursday
+    let index = i64::from(index);
     let shift = if future {
-        (index + 7 - anchor_index) % 7
+        (index - anchor_index).rem_euclid(7)
     } else {
-        0u32.wrapping_sub((anchor_index + 7 - index) % 7)
-    } as i32 as i64;
+        -(anchor_index - index).rem_euclid(7)
+    };
     let (y, m, d) = civil_from_days(days + shift);
-    format!("{y:04}-{m:02}-{d:02}")
+    let _ = write!(s, "{y:04}-{m:02}-{d:02}");
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -648,119 +1326,374 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
 
-    fn dates(text: &str) -> Vec<(String, String)> {
-        DateRules::new()
+    fn dates_with(options: DateOptions, text: &str) -> Vec<(String, String)> {
+        DateRules::with_options(options)
             .find(text)
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.value))
             .collect()
     }
 
+    fn dates(text: &str) -> Vec<(String, String)> {
+        dates_with(DateOptions::default(), text)
+    }
+
     /// (name, text, [(span, value)])
     type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 
-    #[test]
-    fn forms_and_values() {
-        let rows: &[Row] = &[
-            (
-                "mdy",
-                "on May 21, 2021 the",
-                &[("May 21, 2021", "2021-05-21")],
-            ),
-            (
-                "dmy",
-                "on 21 May 2021 the",
-                &[("21 May 2021", "2021-05-21")],
-            ),
-            (
-                "ordinal",
-                "on 10th May, 2019.",
-                &[("10th May, 2019", "2019-05-10")],
-            ),
-            (
-                "of",
-                "on the 5th of March 2022",
-                &[("5th of March 2022", "2022-03-05")],
-            ),
-            (
-                "abbrev",
-                "Sept. 3, 2024",
-                &[("Sept. 3, 2024", "2024-09-03")],
-            ),
-            ("no comma", "Oct 2 2018", &[("Oct 2 2018", "2018-10-02")]),
-            (
-                "abbrev dmy",
-                "on 9 Mar. 2016",
-                &[("9 Mar. 2016", "2016-03-09")],
-            ),
-            (
-                "weekday prefix",
-                "Friday, April 13, 2018",
-                &[("Friday, April 13, 2018", "2018-04-13")],
-            ),
-            ("iso", "stamp 2021-05-21 x", &[("2021-05-21", "2021-05-21")]),
-            ("month year", "in July 2021.", &[("July 2021", "2021-07")]),
-            ("year", "proposal in 2016 to", &[("2016", "2016")]),
-            ("month day", "said Sept. 30.", &[("Sept. 30", "XXXX-09-30")]),
-            ("bare month", "by June, a plan", &[("June", "XXXX-06")]),
-            (
-                "day range and",
-                "on Nov. 29 and 30,",
-                &[("Nov. 29 and 30", "XXXX-11-29/XXXX-11-30")],
-            ),
-            (
-                "day range dash",
-                "Apr. 4-6",
-                &[("Apr. 4-6", "XXXX-04-04/XXXX-04-06")],
-            ),
-            (
-                "dmy range",
-                "between 1–5 October.",
-                &[("1–5 October", "XXXX-10-01/XXXX-10-05")],
-            ),
-            (
-                "year span",
-                "from 2014-2020 it",
-                &[("2014-2020", "2014/2020")],
-            ),
-            (
-                "short year span",
-                "in 1996–97 it",
-                &[("1996–97", "1996/1997")],
-            ),
-            (
-                "clock",
-                "on 12 March 2020 09:30",
-                &[("12 March 2020", "2020-03-12")],
-            ),
-            ("weekday alone", "said on Tuesday.", &[("Tuesday", "")]),
-            ("decade", "in the 1980s.", &[("1980s", "198X")]),
-        ];
+    fn check(options: DateOptions, rows: &[Row]) {
         for (name, text, want) in rows {
             let want: Vec<(String, String)> = want
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect();
-            assert_eq!(dates(text), want, "{name}");
+            assert_eq!(dates_with(options, text), want, "{name}: {text:?}");
         }
+    }
+
+    #[test]
+    fn day_month_year() {
+        check(
+            DateOptions::default(),
+            &[
+                (
+                    "mdy",
+                    "It flew on May 21, 2021 at last.",
+                    &[("May 21, 2021", "2021-05-21")],
+                ),
+                (
+                    "dmy",
+                    "It flew on 21 May 2021 at last.",
+                    &[("21 May 2021", "2021-05-21")],
+                ),
+                (
+                    "ordinal comma",
+                    "signed on 10th May, 2019.",
+                    &[("10th May, 2019", "2019-05-10")],
+                ),
+                (
+                    "the of",
+                    "on the 5th of March 2022 it",
+                    &[("5th of March 2022", "2022-03-05")],
+                ),
+                (
+                    "sept",
+                    "due Sept. 3, 2024, they said",
+                    &[("Sept. 3, 2024", "2024-09-03")],
+                ),
+                (
+                    "no comma",
+                    "since Oct 2 2018 the",
+                    &[("Oct 2 2018", "2018-10-02")],
+                ),
+                (
+                    "abbrev dmy",
+                    "dated 9 Mar. 2016 and",
+                    &[("9 Mar. 2016", "2016-03-09")],
+                ),
+                (
+                    "weekday prefix",
+                    "Friday, April 13, 2018 was calm",
+                    &[("Friday, April 13, 2018", "2018-04-13")],
+                ),
+                (
+                    "weekday in parentheses",
+                    "on June 3 (Thu), 2021 the",
+                    &[("June 3 (Thu), 2021", "2021-06-03")],
+                ),
+                (
+                    "weekday before dmy",
+                    "on Tuesday 3 June 2025 the",
+                    &[("Tuesday 3 June 2025", "2025-06-03")],
+                ),
+                (
+                    "hyphenated",
+                    "filed 21-May-2021 by",
+                    &[("21-May-2021", "2021-05-21")],
+                ),
+                (
+                    "clock time after",
+                    "at 12 March 2020 09:30 GMT",
+                    &[("12 March 2020", "2020-03-12")],
+                ),
+                (
+                    "ordinal mdy",
+                    "on March 2nd the",
+                    &[("March 2nd", "XXXX-03-02")],
+                ),
+                (
+                    "may with lead",
+                    "In May 2019, the",
+                    &[("May 2019", "2019-05")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn numeric() {
+        check(
+            DateOptions::default(),
+            &[
+                ("iso", "stamp 2021-05-21 x", &[("2021-05-21", "2021-05-21")]),
+                (
+                    "iso with time",
+                    "at 2021-05-21T09:30Z.",
+                    &[("2021-05-21", "2021-05-21")],
+                ),
+                ("iso month", "report 2023-07 out", &[("2023-07", "2023-07")]),
+                (
+                    "season not month",
+                    "the 2009-10 season",
+                    &[("2009-10", "2009/2010")],
+                ),
+                (
+                    "day first",
+                    "filed on 30/06/2019.",
+                    &[("30/06/2019", "2019-06-30")],
+                ),
+                (
+                    "month first",
+                    "filed on 06/30/2019.",
+                    &[("06/30/2019", "2019-06-30")],
+                ),
+                (
+                    "dotted",
+                    "filed on 30.06.2019.",
+                    &[("30.06.2019", "2019-06-30")],
+                ),
+                (
+                    "ambiguous defaults to mdy",
+                    "filed on 03/04/2021.",
+                    &[("03/04/2021", "2021-03-04")],
+                ),
+                (
+                    "day first inferred from the article",
+                    "It began on 30/06/2019 and ended on 03/04/2021.",
+                    &[("30/06/2019", "2019-06-30"), ("03/04/2021", "2021-04-03")],
+                ),
+                ("impossible", "code 31/02/2020 here", &[]),
+                ("version", "release 1.2.2019 is out", &[]),
+                ("longer number", "ref 12/03/2020/7 here", &[]),
+            ],
+        );
+        let dmy = DateOptions {
+            order: DateOrder::Dmy,
+            ..DateOptions::default()
+        };
+        check(
+            dmy,
+            &[
+                (
+                    "option dmy",
+                    "filed on 03/04/2021.",
+                    &[("03/04/2021", "2021-04-03")],
+                ),
+                (
+                    "article says month first despite the option",
+                    "It began on 06/30/2019 and ended on 03/04/2021.",
+                    &[("06/30/2019", "2019-06-30"), ("03/04/2021", "2021-03-04")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn months_years_and_ranges() {
+        check(
+            DateOptions::default(),
+            &[
+                ("month year", "in July 2021.", &[("July 2021", "2021-07")]),
+                (
+                    "month comma year",
+                    "in July, 2021.",
+                    &[("July, 2021", "2021-07")],
+                ),
+                (
+                    "month range",
+                    "from March–May 2022 the",
+                    &[("March–May 2022", "2022-03/2022-05")],
+                ),
+                (
+                    "month range over new year",
+                    "over Nov 2020 – Jan 2021 the",
+                    &[("Nov 2020 – Jan 2021", "2020-11/2021-01")],
+                ),
+                ("bare month", "by June, the crew", &[("June", "XXXX-06")]),
+                ("mid month", "until mid-June the", &[("June", "XXXX-06")]),
+                ("bare may", "late in May the", &[("May", "XXXX-05")]),
+                (
+                    "no day before a count",
+                    "in March 2 years ago",
+                    &[("March", "XXXX-03")],
+                ),
+                ("year", "a plan drafted in 2016 for", &[("2016", "2016")]),
+                ("year possessive", "2016’s budget grew", &[("2016", "2016")]),
+                (
+                    "year after a determiner",
+                    "The 2019 report found",
+                    &[("2019", "2019")],
+                ),
+                (
+                    "year after a quarter",
+                    "due in Q3 2025.",
+                    &[("2025", "2025")],
+                ),
+                ("decade", "in the 1980s.", &[("1980s", "198X")]),
+                (
+                    "year span",
+                    "from 2014-2020 it",
+                    &[("2014-2020", "2014/2020")],
+                ),
+                (
+                    "short year span",
+                    "in 1996–97 it",
+                    &[("1996–97", "1996/1997")],
+                ),
+                (
+                    "slash year span",
+                    "the 2021/22 season",
+                    &[("2021/22", "2021/2022")],
+                ),
+                (
+                    "day range and",
+                    "on Nov. 27 and 28, when",
+                    &[("Nov. 27 and 28", "XXXX-11-27/XXXX-11-28")],
+                ),
+                (
+                    "day range dash",
+                    "Apr. 4-6 in Rome",
+                    &[("Apr. 4-6", "XXXX-04-04/XXXX-04-06")],
+                ),
+                (
+                    "day range october",
+                    "on Oct. 3-5 the",
+                    &[("Oct. 3-5", "XXXX-10-03/XXXX-10-05")],
+                ),
+                (
+                    "dmy range",
+                    "during 2–6 October, a",
+                    &[("2–6 October", "XXXX-10-02/XXXX-10-06")],
+                ),
+                (
+                    "range with year",
+                    "on Nov. 29-30, 2021 the",
+                    &[("Nov. 29-30, 2021", "2021-11-29/2021-11-30")],
+                ),
+                (
+                    "range across months",
+                    "from Nov. 30 – Dec. 2 the",
+                    &[("Nov. 30 – Dec. 2", "XXXX-11-30/XXXX-12-02")],
+                ),
+                (
+                    "dmy range across months",
+                    "from 28 February – 2 March 2022 the",
+                    &[("28 February – 2 March 2022", "2022-02-28/2022-03-02")],
+                ),
+                (
+                    "range across new year",
+                    "from Dec. 30 – Jan. 2, 2022 the",
+                    &[("Dec. 30 – Jan. 2, 2022", "2021-12-30/2022-01-02")],
+                ),
+                (
+                    "two dates joined by a word",
+                    "slipped from Aug. 7 to Aug. 11, awaiting",
+                    &[("Aug. 7", "XXXX-08-07"), ("Aug. 11", "XXXX-08-11")],
+                ),
+                (
+                    "two dates share a year",
+                    "on June 3 and June 10, 2021 the",
+                    &[("June 3", "2021-06-03"), ("June 10, 2021", "2021-06-10")],
+                ),
+                (
+                    "two dmy dates",
+                    "on 28 February and 2 March 2022 the",
+                    &[
+                        ("28 February", "2022-02-28"),
+                        ("2 March 2022", "2022-03-02"),
+                    ],
+                ),
+                (
+                    "backward range is one date",
+                    "on May 5 and 3 more",
+                    &[("May 5", "XXXX-05-05")],
+                ),
+                ("weekday", "spoke on Tuesday.", &[("Tuesday", "")]),
+                ("last weekday", "said last Friday.", &[("Friday", "")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn fiscal_years_and_schedules() {
+        check(
+            DateOptions::default(),
+            &[
+                ("fy", "the FY2026 budget", &[("FY2026", "2026")]),
+                ("fy spaced", "the FY 2026 budget", &[("FY 2026", "2026")]),
+                ("fy short", "the FY26 request", &[("FY26", "2026")]),
+                ("fy apostrophe", "the FY'26 request", &[("FY'26", "2026")]),
+                (
+                    "fiscal year",
+                    "in fiscal year 2026 it",
+                    &[("fiscal year 2026", "2026")],
+                ),
+                ("fiscal", "Fiscal 2027 spending", &[("Fiscal 2027", "2027")]),
+                (
+                    "split fiscal year",
+                    "in FY 2025-26 it",
+                    &[("FY 2025-26", "2025/2026")],
+                ),
+                (
+                    "net month year",
+                    "launch NET March 2025.",
+                    &[("March 2025", "2025-03")],
+                ),
+                (
+                    "net may",
+                    "launch NET May 2026.",
+                    &[("May 2026", "2026-05")],
+                ),
+                ("net bare month", "launch NET June.", &[("June", "XXXX-06")]),
+                (
+                    "no earlier than",
+                    "no earlier than April 2027",
+                    &[("April 2027", "2027-04")],
+                ),
+            ],
+        );
     }
 
     #[test]
     fn non_dates() {
         let rows: &[(&str, &str)] = &[
-            ("may the person", "Dr. Helen May said the plan works."),
-            ("theresa may", "Theresa May 2019 remarks"),
+            ("may the person", "Prof. Alma May spoke to the board."),
+            ("may the surname before a year", "Theresa May 2019 remarks"),
+            ("may the surname before a day", "with Theresa May 21 times"),
             ("may the verb", "The agency may launch soon."),
+            ("may at sentence start", "It works. May it last."),
             ("march the verb", "Protesters march on the capital."),
+            ("march at sentence start", "March on, they said."),
+            ("mars is no month", "Mars 2020 rover"),
+            ("mayor is no month", "the Mayor of the city"),
+            ("the rocket", "a Long March 5 rocket"),
             ("count", "a constellation of 2000 satellites"),
+            ("count after some", "some 2000 new staff"),
             ("measurement", "an orbit of 2000 km"),
+            ("hyphenated measurement", "a 2000-km orbit"),
             ("money", "cost $2000 each"),
-            ("big number", "worth 12,2020 units"),
+            ("thousands", "worth 12,2020 units"),
             ("percent", "up 2020% on"),
-            ("version", "version 2.2019.1"),
+            ("version dotted", "version 2.2019.1"),
+            ("version word", "running version 2019 now"),
+            ("number abbreviation", "see No. 2020 there"),
             ("clock", "at 18:04 hours"),
+            ("military clock", "lifted off at 2030 GMT"),
+            ("clock hours", "at 1900 hours sharp"),
             ("name", "the Horizon 2020 programme"),
-            ("sentence-start march", "March on, they said."),
+            ("name with span", "the Horizon 2014-2020 budget"),
+            ("name vision", "under Vision 2030 goals"),
+            ("fy is not a word", "FYI the team"),
         ];
         for (name, text) in rows {
             assert_eq!(dates(text), [], "{name}");
@@ -773,12 +1706,27 @@ mod tests {
         let rows: &[(&str, &str, &str)] = &[
             (
                 "stamp gives the year",
-                " date 2017-05-30 x\nDhaka, May 30: it",
-                "2017-05-30",
+                " date 2018-04-11 x\nQUITO, April 11: it",
+                "2018-04-11",
             ),
             (
-                "dateline",
+                "dateline in capitals",
                 "WASHINGTON, April 2, 2021 — By Sept. 30",
+                "2021-09-30",
+            ),
+            (
+                "dateline of a city",
+                "Lyon, France, April 2, 2021 — By Sept. 30",
+                "2021-09-30",
+            ),
+            (
+                "date alone on the first line",
+                "March 9, 2015\n\nBy Sept. 30",
+                "2015-09-30",
+            ),
+            (
+                "published line",
+                "Published: April 2, 2021 10:00\nBy Sept. 30",
                 "2021-09-30",
             ),
             (
@@ -787,38 +1735,107 @@ mod tests {
                 "2019-06-04",
             ),
             (
+                "earlier month and year",
+                "In July 2021 x. By June",
+                "2021-06",
+            ),
+            (
                 "same day later with year",
-                "on January 12th in Warsaw. Signed January 12th 2017",
-                "2017-01-12",
+                "met on March 14th in Oslo. Their accord of March 14th 2018",
+                "2018-03-14",
             ),
             (
                 "this year",
-                " date 2017-05-30 x\nin December this year",
-                "2017-12",
+                " date 2019-09-10 x\nlate in October this year",
+                "2019-10",
             ),
             (
                 "next year",
-                " date 2017-05-30 x\nor January next year",
-                "2018-01",
+                " date 2019-09-10 x\nor February next year",
+                "2020-02",
             ),
-            ("no anchor", "on Nov. 16 it", "XXXX-11-16"),
+            ("no anchor", "on Aug. 7 it", "XXXX-08-07"),
+            (
+                "past date before a january stamp",
+                " date 2021-01-05 x\nThe probe was launched on Dec. 28.",
+                "2020-12-28",
+            ),
+            (
+                "future date after a december stamp",
+                " date 2021-12-20 x\nThe probe will launch in January.",
+                "2022-01",
+            ),
+            (
+                "range after a december stamp",
+                " date 2021-12-20 x\nTalks will run Dec. 30 – Jan. 2.",
+                "2021-12-30/2022-01-02",
+            ),
+            (
+                "near date keeps the stamp year",
+                " date 2021-03-05 x\nThe probe was launched on Jan. 28.",
+                "2021-01-28",
+            ),
+            (
+                "unknown tense keeps the stamp year within nine months",
+                " date 2021-03-05 x\nA review on Nov. 2.",
+                "2021-11-02",
+            ),
             (
                 "weekday past",
-                " date 2024-03-02 x\nwitnessed on Wednesday the",
-                "2024-02-28",
+                " date 2022-07-16 x\nopened on Wednesday a",
+                "2022-07-13",
             ),
             (
                 "weekday same day",
-                " date 2017-05-30 x\nsaid on Tuesday.",
-                "2017-05-30",
+                " date 2019-09-10 x\nspoke on Tuesday.",
+                "2019-09-10",
             ),
             (
                 "weekday future",
-                " date 2023-08-21 x\nno trouble is anticipated on Wednesday.",
-                "2023-08-23",
+                " date 2022-09-05 x\nno delay is anticipated on Thursday.",
+                "2022-09-08",
+            ),
+            (
+                "weekday scheduled",
+                " date 2022-09-05 x\nThe rover is scheduled to drive on Thursday.",
+                "2022-09-08",
+            ),
+            (
+                "nearest cue wins: future after said",
+                " date 2022-09-05 x\nShe said that docking is expected on Thursday.",
+                "2022-09-08",
+            ),
+            (
+                "nearest cue wins: past after will",
+                " date 2021-05-24 x\nIt will act, the office confirmed on Friday.",
+                "2021-05-21",
+            ),
+            (
+                "passive is not past",
+                " date 2021-05-24 x\nThe pact will be signed on Friday.",
+                "2021-05-28",
+            ),
+            (
+                "next weekday",
+                " date 2021-05-24 x\nTalks resume next Friday.",
+                "2021-05-28",
+            ),
+            (
+                "last weekday",
+                " date 2021-05-24 x\nTalks ended last Friday.",
+                "2021-05-21",
             ),
             ("weekday no anchor", "said on Friday.", ""),
-            ("line date", "June 2, 2016\n\nText on Monday.", "2016-05-30"),
+            (
+                "weekday not anchored to an earlier date",
+                "On 3 May 2019 it flew. It landed on Friday.",
+                "",
+            ),
+            (
+                "line date anchors weekdays",
+                "March 9, 2015\n\nIt opened on Friday.",
+                "2015-03-06",
+            ),
         ];
         for (name, text, want) in rows {
             let got = dates(text);
@@ -828,5 +1845,47 @@ mod tests {
                 "{name}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn reference_date() {
+        let options = DateOptions {
+            reference: Some((2021, 5, 24)),
+            ..DateOptions::default()
+        };
+        // (name, text, the value of the last date)
+        let rows: &[(&str, &str, &str)] = &[
+            ("anchors a weekday", "It was said on Friday.", "2021-05-21"),
+            ("gives a year", "It flew on Sept. 30.", "2021-09-30"),
+            (
+                "the article's own stamp wins",
+                " date 2019-09-10 x\nspoke on Tuesday.",
+                "2019-09-10",
+            ),
+            (
+                "the article's own dateline wins",
+                "PARIS, March 9, 2015 — it opened on Friday.",
+                "2015-03-06",
+            ),
+        ];
+        for (name, text, want) in rows {
+            let got = dates_with(options, text);
+            assert_eq!(
+                got.last().map(|d| d.1.as_str()),
+                Some(*want),
+                "{name}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn options_default_is_mdy_without_reference() {
+        assert_eq!(
+            DateOptions::default(),
+            DateOptions {
+                order: DateOrder::Mdy,
+                reference: None
+            }
+        );
     }
 }

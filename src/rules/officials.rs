@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{fold, is_capitalised, words};
+use crate::tokenize::{fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: &[&str] = &[
@@ -239,16 +239,20 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
             );
         }
     }
-    for w in words(text) {
-        if !is_capitalised(w.text) || found.iter().any(|m| m.overlaps(w.start, w.end)) {
+    // Appositions: a name right before `, ` or ` (` whose clause names an office.
+    for (comma, mark) in text.match_indices([',', '(']) {
+        let end = if mark == "," {
+            comma
+        } else {
+            comma.saturating_sub(1)
+        };
+        let opens = if mark == "," { ", " } else { " (" };
+        if !text[end..].starts_with(opens) || found.iter().any(|m| m.end == end) {
             continue;
         }
-        let Some(name) = parse_name(text, w.start) else {
+        let Some(name) = name_ending_at(text, end) else {
             continue;
         };
-        if name.start != w.start || name.parts < 2 {
-            continue;
-        }
         if let Some((role, org)) = apposition(text, name.end, others) {
             push(&mut found, name, role, org);
         }
@@ -261,7 +265,8 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
 /// full name the article gives: single-word officials already found are re-keyed, and the
 /// surname's other uses are added. A surname shared by two officials resolves to neither.
 pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
-    let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+    // folded surname -> (the official it names, if only one; the surname as written)
+    let mut by_surname: HashMap<String, (Option<String>, String)> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
         let parts: Vec<&str> =
             m.id.split_whitespace()
@@ -280,13 +285,16 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
         {
             let entry = by_surname
                 .entry(fold(key))
-                .or_insert_with(|| Some(m.id.clone()));
-            if entry.as_deref() != Some(m.id.as_str()) {
-                *entry = None;
+                .or_insert_with(|| (Some(m.id.clone()), key.to_string()));
+            if entry.0.as_deref() != Some(m.id.as_str()) {
+                entry.0 = None;
             }
         }
     }
-    let full_name = |word: &str| by_surname.get(&fold(word)).cloned().flatten();
+    if by_surname.is_empty() {
+        return;
+    }
+    let full_name = |word: &str| by_surname.get(&fold(word)).and_then(|e| e.0.clone());
     for m in mentions.iter_mut() {
         if m.kind == Kind::Official && !m.id.contains(' ') {
             if let Some(id) = full_name(&m.id) {
@@ -296,15 +304,35 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     let mut found = Vec::new();
-    for w in words(text) {
-        if !is_capitalised(w.text) || mentions.iter().any(|m| m.overlaps(w.start, w.end)) {
-            continue;
+    for (folded, (id, written)) in &by_surname {
+        let Some(id) = id else { continue };
+        // `Fernandez` names `Alberto Fernández` too: search the form without diacritics.
+        let mut forms = vec![written.clone()];
+        if *folded != written.to_lowercase() {
+            forms.push(capitalise(folded));
         }
-        if let Some(id) = full_name(w.text) {
-            found.push(Mention::new(Kind::Official, w.start, w.end, id));
+        for form in &forms {
+            for (start, _) in text.match_indices(form.as_str()) {
+                let end = start + form.len();
+                let taken = mentions
+                    .iter()
+                    .chain(&found)
+                    .any(|m| m.overlaps(start, end));
+                if !taken && on_word_boundaries(text, start, end) {
+                    found.push(Mention::new(Kind::Official, start, end, id.as_str()));
+                }
+            }
         }
     }
     mentions.extend(found);
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Korean, Chinese and Vietnamese names put the family name first (`Yoon Suk Yeol` →
@@ -538,6 +566,32 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
         pos += raw_len + 1;
     }
     (parts > 0).then_some(Name { start, end, parts })
+}
+
+/// The name of at least two parts that ends exactly at byte `end`, if any: the longest of
+/// the names that start a few space-separated tokens back.
+fn name_ending_at(text: &str, end: usize) -> Option<Name> {
+    // Cheap test first: most commas follow a lower-case word.
+    let last = text[..end].rsplit(' ').next()?;
+    if !(is_capitalised(last) || SUFFIXES.contains(&last)) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut pos = end;
+    for _ in 0..7 {
+        let head = &text[..pos];
+        let start = head.rfind(' ').map_or(0, |p| p + 1);
+        starts.push(start);
+        if start == 0 || !text[..start - 1].ends_with(|c: char| c.is_alphabetic() || c == '.') {
+            break;
+        }
+        pos = start - 1;
+    }
+    starts
+        .into_iter()
+        .rev()
+        .filter_map(|s| parse_name(text, s))
+        .find(|n| n.end == end && n.parts >= 2)
 }
 
 /// `S.`, `R.`: one capital and a period.
