@@ -95,3 +95,35 @@ impl Mention {
         self.start < end && start < self.end
     }
 }
+
+/// The mentions of `sorted` that overlap `start..end`. `sorted` must be sorted by start with
+/// no two mentions overlapping, so their ends are sorted too and the answer is one run,
+/// found by binary search: this keeps the extractor linear in the number of mentions.
+pub fn overlapping(sorted: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let lo = sorted.partition_point(|m| m.end <= start);
+    let hi = sorted.partition_point(|m| m.start < end);
+    &sorted[lo..hi.max(lo)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_finds_the_run() {
+        let sorted: Vec<Mention> = [(0, 4), (5, 9), (10, 14), (20, 24)]
+            .iter()
+            .map(|&(s, e)| Mention::new(Kind::Country, s, e, "X"))
+            .collect();
+        let spans = |start, end| -> Vec<(usize, usize)> {
+            overlapping(&sorted, start, end)
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect()
+        };
+        assert_eq!(spans(3, 11), [(0, 4), (5, 9), (10, 14)]);
+        assert_eq!(spans(14, 20), []);
+        assert_eq!(spans(4, 5), []);
+        assert_eq!(spans(21, 22), [(20, 24)]);
+    }
+}

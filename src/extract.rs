@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use regex::Regex;
 
-use crate::entity::{Kind, Mention};
+use crate::entity::{overlapping, Kind, Mention};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
@@ -187,14 +187,18 @@ impl Extractor {
         // A shape rule may run on into a dictionary name (`Ministry of Foreign Affairs and the
         // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
         // is what the rule still finds in the text before that name, if anything.
+        let mut names: Vec<usize> = candidates
+            .iter()
+            .filter(|c| c.source == Source::Dictionary && !c.ignore)
+            .map(|c| c.mention.start)
+            .collect();
+        names.sort_unstable();
         let mut bodies = Vec::new();
         for b in self.bodies.find(text) {
-            let cut = candidates
-                .iter()
-                .filter(|c| c.source == Source::Dictionary && !c.ignore)
-                .map(|c| c.mention.start)
-                .filter(|&s| s > b.start && s < b.end)
-                .min();
+            let cut = names
+                .get(names.partition_point(|&s| s <= b.start))
+                .copied()
+                .filter(|&s| s < b.end);
             match cut {
                 None => bodies.push(rule(b, Source::ShapeRule)),
                 Some(cut) => bodies.extend(
@@ -216,7 +220,8 @@ impl Extractor {
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
     fn resolve(&self, mut candidates: Vec<Candidate>) -> Vec<Mention> {
-        candidates.sort_by(|a, b| {
+        // Keys are distinct for distinct spans, so an unstable sort is as deterministic.
+        candidates.sort_unstable_by(|a, b| {
             b.mention
                 .len()
                 .cmp(&a.mention.len())
@@ -273,7 +278,9 @@ impl Extractor {
     fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut defined: Vec<(String, Mention)> = Vec::new();
         for m in mentions.iter() {
-            if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
+            // Most mentions are not followed by a parenthesis: test that before the regex.
+            let defines = text[m.end..].trim_start_matches(' ').starts_with('(');
+            if !defines || !matches!(m.kind, Kind::Agency | Kind::Agreement) {
                 continue;
             }
             let Some(c) = self.abbreviation.captures(&text[m.end..]) else {
@@ -289,50 +296,51 @@ impl Extractor {
                 defined.push((abbr.as_str().to_string(), m.clone()));
             }
         }
+        let mut spread = Vec::new();
         for (abbr, source) in defined {
-            let mut at = 0;
-            while let Some(p) = text[at..].find(&abbr) {
-                let (start, end) = (at + p, at + p + abbr.len());
-                at = end;
+            for start in memchr::memmem::find_iter(text.as_bytes(), abbr.as_bytes()) {
+                let end = start + abbr.len();
                 if crate::tokenize::on_word_boundaries(text, start, end)
-                    && !mentions.iter().any(|m| m.overlaps(start, end))
+                    && overlapping(mentions, start, end).is_empty()
+                    && !spread.iter().any(|m: &Mention| m.overlaps(start, end))
                 {
                     let mut m = source.clone();
                     m.start = start;
                     m.end = end;
-                    mentions.push(m);
+                    spread.push(m);
                 }
             }
         }
+        mentions.extend(spread);
         mentions.sort_by_key(|m| m.start);
     }
 }
 
 /// Officials named by title or apposition replace the country or agency mentions inside
 /// their names (a name is longer than what it holds).
-/// An official the dictionary already found takes the role and org the text gives it.
+/// An official the dictionary already found takes the role and org the text gives it; a new
+/// one replaces the country or agency mentions inside its name. `mentions` is sorted by start
+/// and stays so.
 fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
     for o in named {
-        if let Some(known) = mentions
-            .iter_mut()
-            .find(|m| m.kind == Kind::Official && (m.start, m.end) == (o.start, o.end))
-        {
-            if !o.role.is_empty() {
-                known.role = o.role;
+        let lo = mentions.partition_point(|m| m.end <= o.start);
+        let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
+        let run = &mut mentions[lo..hi];
+        if let [known] = run {
+            if known.kind == Kind::Official && (known.start, known.end) == (o.start, o.end) {
+                if !o.role.is_empty() {
+                    known.role = o.role;
+                }
+                if !o.org.is_empty() {
+                    known.org = o.org;
+                }
+                continue;
             }
-            if !o.org.is_empty() {
-                known.org = o.org;
-            }
+        }
+        if run.iter().any(|m| m.start < o.start || m.end > o.end) {
             continue;
         }
-        if mentions
-            .iter()
-            .any(|m| m.overlaps(o.start, o.end) && (m.start < o.start || m.end > o.end))
-        {
-            continue;
-        }
-        mentions.retain(|m| !m.overlaps(o.start, o.end));
-        mentions.push(o);
+        mentions.splice(lo..hi, [o]);
     }
 }
 

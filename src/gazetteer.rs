@@ -346,9 +346,10 @@ impl Gazetteer {
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for form in e.forms() {
+                let lowered = e.etype == EntryType::Title;
                 for variant in spelling_variants(form)
                     .iter()
-                    .flat_map(|v| case_variants(v))
+                    .flat_map(|v| case_variants(v, lowered))
                 {
                     let p = *by_text.entry(variant.clone()).or_insert_with(|| {
                         patterns.push(Pattern {
@@ -410,12 +411,17 @@ impl Gazetteer {
 
 /// The capitalisations of a form that name the same thing: as written, and for forms with
 /// lower-case letters and more than three characters, in ALL CAPS (`LUXEMBOURG`) and in
-/// Title Case (`Ministry Of Science And ICT`) as headlines write them. Acronyms and short
-/// forms match only as written: `US` is not `us`, `ESA` is not `Esa`.
-fn case_variants(form: &str) -> Vec<String> {
+/// Title Case (`Ministry Of Science And ICT`) as headlines write them; titles also in lower
+/// case (`chairman of ISRO`), as running text writes them. Acronyms and short forms match
+/// only as written: `US` is not `us`, `ESA` is not `Esa`.
+fn case_variants(form: &str, lowered: bool) -> Vec<String> {
     let mut out = vec![form.to_string()];
     if form.chars().any(char::is_lowercase) && form.chars().count() > 3 {
-        for v in [form.to_uppercase(), title_case(form)] {
+        let lower = lowered.then(|| form.to_lowercase());
+        for v in [form.to_uppercase(), title_case(form)]
+            .into_iter()
+            .chain(lower)
+        {
             if !out.contains(&v) {
                 out.push(v);
             }

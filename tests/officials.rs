@@ -112,7 +112,7 @@ fn later_mentions_by_surname() {
         (
             "NASA chief Jim Bridenstine agreed. Bridenstine said so.",
             &[
-                "Jim Bridenstine | James Bridenstine | NASA Administrator | NASA",
+                "Jim Bridenstine | James Bridenstine | chief | NASA",
                 "Bridenstine | James Bridenstine | NASA Administrator | NASA",
             ],
         ),

@@ -1,20 +1,89 @@
 //! Agreement instruments (`MoU`, `framework agreement`, `treaty`, `Artemis Accords`…): the
-//! wordings of ENTITIES.md's table as one case-insensitive regex, each mapped to its kind. A
-//! modifier that is part of the instrument's name joins the span; uses of the same words that
-//! name no instrument (`deal with`, `convention centre`, `of its own accord`) are dropped.
+//! wordings of ENTITIES.md's table, found in one pass of a small case-insensitive automaton
+//! and each mapped to its kind. A modifier that is part of the instrument's name joins the
+//! span; uses of the same words that name no instrument (`deal with`, `convention centre`,
+//! `of its own accord`) are dropped.
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, window_after, window_before};
+use crate::tokenize::{
+    char_at, char_before, is_word_char, on_word_boundaries, window_after, window_before,
+};
 
+/// Every wording of an instrument, singular and plural; matched in any case.
+const WORDINGS: &[&str] = &[
+    "memorandum of understanding",
+    "memoranda of understanding",
+    "memorandum of cooperation",
+    "memoranda of cooperation",
+    "memorandum of co-operation",
+    "memoranda of co-operation",
+    "letter of intent",
+    "letters of intent",
+    "joint statement",
+    "joint statements",
+    "joint declaration",
+    "joint declarations",
+    "joint statement of intent",
+    "statement of intent",
+    "statements of intent",
+    "declaration of intent",
+    "declarations of intent",
+    "memorandum",
+    "memoranda",
+    "agreement",
+    "agreements",
+    "pact",
+    "pacts",
+    "treaty",
+    "treaties",
+    "convention",
+    "conventions",
+    "accord",
+    "accords",
+    "arrangement",
+    "arrangements",
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+];
+/// Acronyms, matched only as written (`mou` is no MoU).
+const ACRONYMS: &[&str] = &["MoU", "MOU", "MoUs", "MOUs", "LOI", "LoI", "LOIs", "LoIs"];
 /// Modifiers that make one name with the instrument word after them.
-const MODIFIERS: &str = r"framework|bilateral|multilateral|trilateral|cooperative|cooperation|co-operation|implementing|intergovernmental|inter-governmental|interagency|inter-agency|technology\s+safeguards|safeguards|partnership|free\s+trade|trade|umbrella|reciprocal|loan|launch\s+services|data[\s-]sharing|host\s+country|hosting|definitive";
+const MODIFIERS: &[&str] = &[
+    "framework",
+    "bilateral",
+    "multilateral",
+    "trilateral",
+    "cooperative",
+    "cooperation",
+    "co-operation",
+    "implementing",
+    "intergovernmental",
+    "inter-governmental",
+    "interagency",
+    "inter-agency",
+    "technology safeguards",
+    "safeguards",
+    "partnership",
+    "free trade",
+    "trade",
+    "umbrella",
+    "reciprocal",
+    "loan",
+    "launch services",
+    "data sharing",
+    "data-sharing",
+    "host country",
+    "hosting",
+    "definitive",
+];
 
 /// The agreement rules, compiled once per run.
 pub struct AgreementRules {
-    words: Regex,
-    acronyms: Regex,
+    words: AhoCorasick,
 }
 
 impl Default for AgreementRules {
@@ -25,42 +94,66 @@ impl Default for AgreementRules {
 
 impl AgreementRules {
     pub fn new() -> AgreementRules {
-        let words = format!(
-            r"(?i)(?-u:\b)(?:(?:{MODIFIERS})\s+)?(memorand(?:um|a)\s+of\s+(?:understanding|cooperation|co-operation)|letters?\s+of\s+intent|joint\s+(?:statement|declaration)s?|(?:joint\s+)?statements?\s+of\s+intent|declarations?\s+of\s+intent|memorand(?:um|a)|agreements?|pacts?|treat(?:y|ies)|conventions?|accords?|arrangements?|contracts?|deals?)(?-u:\b)"
-        );
         AgreementRules {
-            words: Regex::new(&words).expect("agreement rule compiles"),
-            acronyms: Regex::new(r"(?-u:\b)(MoU|MOU|MoUs|MOUs|LOI|LoI|LOIs|LoIs)(?-u:\b)")
-                .expect("agreement rule compiles"),
+            words: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(WORDINGS.iter().chain(ACRONYMS))
+                .expect("agreement wordings compile"),
         }
     }
 
     /// Every agreement mention of `text`, sorted by start.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut found = Vec::new();
-        for c in self.words.captures_iter(text) {
-            let (all, word) = (c.get(0).expect("match"), c.get(1).expect("group"));
-            let lower = word.as_str().to_lowercase();
-            let modified = all.start() != word.start();
+        for m in self.words.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !on_word_boundaries(text, start, end) {
+                continue;
+            }
+            let wording = &text[start..end];
+            if m.pattern().as_usize() >= WORDINGS.len() {
+                let kind = if wording.eq_ignore_ascii_case("mou")
+                    || wording.eq_ignore_ascii_case("mous")
+                {
+                    "mou"
+                } else {
+                    "letter_of_intent"
+                };
+                if ACRONYMS.contains(&wording) {
+                    found.push(instrument(start, end, kind));
+                }
+                continue;
+            }
+            let lower = wording.to_ascii_lowercase();
             let Some(kind) = kind_of(&lower) else {
                 continue;
             };
-            if !names_an_instrument(text, all.start(), all.end(), &lower, modified) {
+            let named_from = modifier_before(text, start);
+            if named_from.is_none() && !names_an_instrument(text, start, end, &lower) {
                 continue;
             }
-            found.push(instrument(all.start(), all.end(), kind));
+            found.push(instrument(named_from.unwrap_or(start), end, kind));
         }
-        for m in self.acronyms.find_iter(text) {
-            let kind = if m.as_str().to_lowercase().starts_with("mou") {
-                "mou"
-            } else {
-                "letter_of_intent"
-            };
-            found.push(instrument(m.start(), m.end(), kind));
-        }
-        found.sort_by_key(|m| m.start);
         found
     }
+}
+
+/// Where a modifier that joins the instrument's name starts (`framework agreement`), if one
+/// stands right before the instrument word at `start`.
+fn modifier_before(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let space = start.checked_sub(1).filter(|&s| bytes[s] == b' ')?;
+    MODIFIERS
+        .iter()
+        .filter_map(|m| {
+            let from = space.checked_sub(m.len())?;
+            // Modifiers are ASCII, so equal bytes mean `from` is a character boundary.
+            let fits = bytes[from..space].eq_ignore_ascii_case(m.as_bytes())
+                && char_before(text, from).is_none_or(|c| !is_word_char(c));
+            fits.then_some(from)
+        })
+        .min()
 }
 
 /// An agreement mention keyed by its kind, named as a reader would say the kind.
@@ -76,9 +169,8 @@ fn instrument(start: usize, end: usize, kind: &str) -> Mention {
     m
 }
 
-/// The kind of an instrument word (lower case, spaces normalised by the caller's regex).
-fn kind_of(word: &str) -> Option<&'static str> {
-    let w: String = word.split_whitespace().collect::<Vec<_>>().join(" ");
+/// The kind of an instrument wording, in lower case.
+fn kind_of(w: &str) -> Option<&'static str> {
     let kind = if w.starts_with("memorand") {
         "mou"
     } else if w.starts_with("letter") {
@@ -111,7 +203,7 @@ const DETERMINERS: &[&str] = &[
 /// False for the everyday senses of the words: `deal with`, `a great deal`, `convention
 /// centre`, `of its own accord`, `in accord with`, `to contract`, and generic plural
 /// `arrangements` (travel and training arrangements are no instruments).
-fn names_an_instrument(text: &str, start: usize, end: usize, word: &str, modified: bool) -> bool {
+fn names_an_instrument(text: &str, start: usize, end: usize, word: &str) -> bool {
     // Only the words next to the match matter; lower-casing more would cost a pass over the
     // whole text per match.
     let before = window_before(text, start, 24).trim_end().to_lowercase();
@@ -126,9 +218,6 @@ fn names_an_instrument(text: &str, start: usize, end: usize, word: &str, modifie
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
     };
-    if modified {
-        return true;
-    }
     match word {
         // `the deal with Berlin` is an instrument, `to deal with debris` is not.
         "deal" | "deals" => {

@@ -1,20 +1,50 @@
 //! Government bodies named by pattern rather than by dictionary: `Ministry of …`,
 //! `Department of …`, `Office of the …`, `… Space Agency`. No list of ministries is complete,
 //! but their names follow a few shapes; a body found this way is keyed by its own name.
+//!
+//! The head words (`Ministry`, `Space Agency`) are found in one pass of a small automaton; a
+//! name is read from each only: forward with an anchored regex, or back over the capitalised
+//! words before `Space Agency`. A regex over the whole text would have to search backwards
+//! for where such names start, which cost half of all extraction time.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
+use crate::tokenize::{char_before, is_capitalised};
 
-/// Capitalised words joined by the small words that occur inside body names. Word boundaries
-/// in these rules are ASCII (`(?-u:\b)`): Unicode ones stop the regex engine from using its
-/// DFA on any text with a non-ASCII character, which is most news.
+/// Capitalised words joined by the small words that occur inside body names.
 const NAME: &str =
     r"[A-Z][\p{L}'’&-]*(?:(?:,|(?:\s+(?:and|of|for|on|the|&))+)?\s+[A-Z][\p{L}'’&-]*)*";
 
+/// Heads of names read forward: `Ministry of …`.
+const FORWARD: [&str; 5] = [
+    "Ministry",
+    "Department",
+    "Office",
+    "Secretariat",
+    "Directorate",
+];
+/// Heads of names read backward: `Rwanda Space Agency`.
+const BACKWARD: [&str; 10] = [
+    "Space Agency",
+    "Space Administration",
+    "Space Authority",
+    "Space Office",
+    "Space Commission",
+    "Aerospace Agency",
+    "Aerospace Administration",
+    "Aerospace Authority",
+    "Aerospace Office",
+    "Aerospace Commission",
+];
+/// Words before `Ministry` that belong to its name.
+const QUALIFIERS: [&str; 5] = ["Federal", "Union", "State", "National", "Royal"];
+
 /// The body-name rules, compiled once per run.
 pub struct BodyRules {
-    rules: Vec<Regex>,
+    heads: AhoCorasick,
+    forward: Regex,
 }
 
 impl Default for BodyRules {
@@ -25,32 +55,77 @@ impl Default for BodyRules {
 
 impl BodyRules {
     pub fn new() -> BodyRules {
-        let re = |s: String| Regex::new(&s).expect("body rule compiles");
         BodyRules {
-            rules: vec![
-                re(format!(
-                    r"(?-u:\b)(?:(?:Federal|Union|State|National|Royal)\s+)?(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
-                )),
-                re(r"(?-u:\b)(?:[A-Z][\p{L}-]+\s+){1,3}(?:Space|Aerospace)\s+(?:Agency|Administration|Authority|Office|Commission)(?-u:\b)".into()),
-            ],
+            heads: AhoCorasick::new(FORWARD.iter().chain(BACKWARD.iter()))
+                .expect("body heads compile"),
+            forward: Regex::new(&format!(
+                r"^(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
+            ))
+            .expect("body rule compiles"),
         }
     }
 
     /// Every body named by a rule in `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut found = Vec::new();
-        for re in &self.rules {
-            for m in re.find_iter(text) {
-                let span = trim_name(m.as_str());
-                let start = m.start() + leading_article(span);
-                let end = m.start() + span.len();
-                if end > start {
-                    found.push(Mention::new(Kind::Agency, start, end, &text[start..end]));
-                }
+        for head in self.heads.find_iter(text) {
+            if char_before(text, head.start()).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let span = if head.pattern().as_usize() < FORWARD.len() {
+                self.forward
+                    .find(&text[head.start()..])
+                    .map(|m| (qualified_start(text, head.start()), head.start() + m.end()))
+            } else {
+                named_start(text, head.start()).map(|start| (start, head.end()))
+            };
+            let Some((start, end)) = span else { continue };
+            if text[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            // The name is a prefix of the match, less a leading `The`.
+            let name = trim_name(&text[start..end]);
+            let (start, end) = (start + leading_article(name), start + name.len());
+            if end > start {
+                found.push(Mention::new(Kind::Agency, start, end, &text[start..end]));
             }
         }
         found
     }
+}
+
+/// Where a `Ministry of …` name starts: at a qualifier right before it (`Federal Ministry`).
+fn qualified_start(text: &str, head: usize) -> usize {
+    let before = &text[..head];
+    QUALIFIERS
+        .iter()
+        .find_map(|q| {
+            let rest = before.strip_suffix(' ')?.strip_suffix(q)?;
+            (!rest.ends_with(char::is_alphanumeric)).then_some(rest.len())
+        })
+        .unwrap_or(head)
+}
+
+/// Where an `… Space Agency` name starts: up to three capitalised words back, joined by single
+/// spaces; `None` when there is none.
+fn named_start(text: &str, head: usize) -> Option<usize> {
+    let mut start = head;
+    for _ in 0..3 {
+        let Some(before) = text[..start].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        if word.chars().count() < 2 || !is_capitalised(word) {
+            break;
+        }
+        start = word_start;
+    }
+    (start < head).then_some(start)
 }
 
 /// Words that start a title, not a body's name: `Department of National Defense

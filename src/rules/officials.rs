@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{Kind, Mention};
+use crate::entity::{overlapping, Kind, Mention};
 use crate::tokenize::{fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
@@ -17,167 +17,173 @@ const HONORIFICS: &[&str] = &[
 ];
 /// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
 const PARTICLES: &[&str] = &[
-    "bin", "bint", "binti", "al", "el", "de", "da", "di", "van", "von", "der", "den", "la", "le",
-    "du", "dos", "das", "del", "y", "ibn",
+    "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
+    "ibn", "la", "le", "van", "von", "y",
 ];
-const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+const SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."];
 /// Capitalised words that end a name: they start the next phrase, not a person.
 const STOP: &[&str] = &[
-    "The",
     "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "Of",
-    "For",
-    "And",
-    "But",
-    "To",
-    "From",
-    "With",
-    "By",
-    "As",
-    "This",
-    "That",
-    "These",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Its",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Space",
-    "Agency",
     "Administration",
-    "Ministry",
-    "Department",
-    "Office",
-    "Corporation",
-    "Inc",
-    "Ltd",
-    "Group",
-    "Council",
-    "Commission",
-    "Government",
-    "State",
-    "National",
-    "International",
+    "Agency",
+    "An",
+    "And",
+    "April",
+    "As",
+    "At",
+    "August",
+    "Base",
+    "But",
+    "By",
     "Center",
     "Centre",
-    "Station",
-    "Base",
-    "Force",
-    "Command",
-    "University",
-    "Institute",
-    "Said",
-    "Says",
-    "Will",
-    "Has",
-    "Had",
-    "Was",
-    "Is",
-    "Minister",
-    "Secretary",
-    "President",
-    "Director",
     "Chairman",
     "Chief",
+    "Command",
+    "Commission",
+    "Corporation",
+    "Council",
+    "December",
+    "Department",
+    "Director",
+    "February",
+    "For",
+    "Force",
+    "Friday",
+    "From",
     "General",
+    "Government",
+    "Group",
+    "Had",
+    "Has",
+    "He",
+    "Her",
+    "His",
+    "I",
+    "In",
+    "Inc",
+    "Institute",
+    "International",
+    "Is",
+    "It",
+    "Its",
+    "January",
+    "July",
+    "June",
+    "Ltd",
+    "March",
+    "May",
+    "Minister",
+    "Ministry",
+    "Monday",
+    "National",
+    "November",
+    "October",
+    "Of",
+    "Office",
+    "On",
+    "Our",
+    "President",
+    "Said",
+    "Saturday",
+    "Says",
+    "Secretary",
+    "September",
+    "She",
+    "Space",
+    "State",
+    "Station",
+    "Sunday",
+    "That",
+    "The",
+    "Their",
+    "These",
+    "They",
+    "This",
+    "Thursday",
+    "To",
+    "Tuesday",
+    "University",
+    "Was",
+    "We",
+    "Wednesday",
+    "Will",
+    "With",
 ];
 /// Words that open a sentence before a title without qualifying it (`Yesterday Economic
 /// Development Minister Steven Joyce`).
 const OPENERS: &[&str] = &[
-    "Yesterday",
-    "Today",
-    "Tomorrow",
+    "After",
+    "Also",
+    "Before",
     "Earlier",
+    "Finally",
+    "Former",
+    "Here",
+    "However",
+    "Last",
     "Later",
     "Meanwhile",
-    "Also",
-    "However",
-    "Now",
-    "Then",
-    "Last",
     "Next",
+    "Now",
+    "Outgoing",
+    "Recently",
+    "Separately",
+    "Then",
+    "There",
+    "Today",
+    "Tomorrow",
     "When",
     "While",
-    "After",
-    "Before",
-    "Here",
-    "There",
-    "Separately",
-    "Finally",
-    "Recently",
-    "Former",
-    "Outgoing",
+    "Yesterday",
 ];
 /// Title words that alone mark a public office when they head an apposition.
 const OFFICE_HEADS: &[&str] = &[
-    "minister",
-    "secretary",
     "administrator",
     "ambassador",
-    "governor",
-    "senator",
-    "undersecretary",
-    "under-secretary",
-    "commissioner",
-    "envoy",
-    "lawmaker",
-    "premier",
     "chancellor",
-    "mp",
+    "commissioner",
     "congressman",
     "congresswoman",
+    "envoy",
+    "governor",
+    "lawmaker",
+    "minister",
+    "mp",
+    "premier",
+    "secretary",
+    "senator",
     "spokesperson",
+    "under-secretary",
+    "undersecretary",
 ];
 /// Title words that mark a public office only beside a government body.
 const BODY_HEADS: &[&str] = &[
-    "president",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "director",
-    "director-general",
-    "head",
-    "chief",
     "ceo",
-    "member",
-    "spokesman",
-    "spokeswoman",
-    "officer",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chief",
     "commander",
     "deputy",
+    "director",
+    "director-general",
     "general",
+    "head",
     "manager",
+    "member",
+    "officer",
+    "president",
+    "spokesman",
+    "spokeswoman",
 ];
+
+/// Whether `word` is in `list`; the word lists of this module are kept sorted (a test checks)
+/// so that the lookups, made for every token of every candidate name, are binary searches.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
 
 /// A title found by the dictionary, and whether it alone marks a public office.
 #[derive(Clone, Copy, Debug)]
@@ -196,16 +202,21 @@ struct Name {
     parts: usize,
 }
 
-/// Officials named after a title or before an apposition. `others` are the mentions already
-/// found (countries, agencies), which tell a government title from a company one.
+/// How far after a name an apposition's office word may stand (`, the head of …`).
+const APPOSITION_REACH: usize = 60;
+
+/// Officials named after a title or before an apposition. `titles` are the title words found
+/// in any case, sorted: besides introducing names, they show where an apposition may be (only
+/// just before one). `others` are the mentions already found (countries, agencies), which tell
+/// a government title from a company one.
 pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     // A name may already be a dictionary official (then this only adds its role and org),
     // but not start inside another kind of mention.
     let push = |found: &mut Vec<Mention>, name: Name, role: &str, org: String| {
-        let inside_other = others
+        let inside_other = overlapping(others, name.start, name.start + 1)
             .iter()
-            .any(|m| m.kind != Kind::Official && m.start <= name.start && name.start < m.end);
+            .any(|m| m.kind != Kind::Official);
         if inside_other || found.iter().any(|m| m.overlaps(name.start, name.end)) {
             return;
         }
@@ -240,14 +251,20 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
         }
     }
     // Appositions: a name right before `, ` or ` (` whose clause names an office.
-    for (comma, mark) in text.match_indices([',', '(']) {
-        let end = if mark == "," {
-            comma
-        } else {
-            comma.saturating_sub(1)
+    let bytes = text.as_bytes();
+    for mark in memchr::memchr2_iter(b',', b'(', bytes) {
+        // The name ends at the comma, or at the space before the parenthesis; both are ASCII,
+        // so `end` is a character boundary.
+        let end = match bytes[mark] {
+            b',' if bytes.get(mark + 1) == Some(&b' ') => mark,
+            b'(' if mark > 0 && bytes[mark - 1] == b' ' => mark - 1,
+            _ => continue,
         };
-        let opens = if mark == "," { ", " } else { " (" };
-        if !text[end..].starts_with(opens) || found.iter().any(|m| m.end == end) {
+        if found.iter().any(|m| m.end == end) {
+            continue;
+        }
+        let next_title = titles.get(titles.partition_point(|t| t.start <= end));
+        if next_title.is_none_or(|t| t.start > end + APPOSITION_REACH) {
             continue;
         }
         let Some(name) = name_ending_at(text, end) else {
@@ -264,13 +281,14 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
 /// Mentions of officials by surname alone (`Ross said`, `President Fernandez`), keyed by the
 /// full name the article gives: single-word officials already found are re-keyed, and the
 /// surname's other uses are added. A surname shared by two officials resolves to neither.
+/// `mentions` is sorted by start and stays so.
 pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     // folded surname -> (the official it names, if only one; the surname as written)
     let mut by_surname: HashMap<String, (Option<String>, String)> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
         let parts: Vec<&str> =
             m.id.split_whitespace()
-                .filter(|p| !SUFFIXES.contains(p) && !PARTICLES.contains(p))
+                .filter(|p| !listed(SUFFIXES, p) && !listed(PARTICLES, p))
                 .collect();
         if parts.len() < 2 {
             continue;
@@ -312,12 +330,10 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             forms.push(capitalise(folded));
         }
         for form in &forms {
-            for (start, _) in text.match_indices(form.as_str()) {
+            for start in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
                 let end = start + form.len();
-                let taken = mentions
-                    .iter()
-                    .chain(&found)
-                    .any(|m| m.overlaps(start, end));
+                let taken = !overlapping(mentions, start, end).is_empty()
+                    || found.iter().any(|m: &Mention| m.overlaps(start, end));
                 if !taken && on_word_boundaries(text, start, end) {
                     found.push(Mention::new(Kind::Official, start, end, id.as_str()));
                 }
@@ -325,6 +341,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.extend(found);
+    mentions.sort_by_key(|m| m.start);
 }
 
 fn capitalise(word: &str) -> String {
@@ -347,7 +364,7 @@ fn is_east_asian(parts: &[&str]) -> bool {
 /// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
 fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, Option<String>) {
     let mention_ending_at = |end: usize| {
-        others
+        overlapping(others, end.saturating_sub(1), end)
             .iter()
             .find(|m| m.end == end && matches!(m.kind, Kind::Agency | Kind::Country))
     };
@@ -366,9 +383,9 @@ fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, 
         }
         let qualifies = is_capitalised(word)
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !STOP.contains(&word)
+            && !listed(STOP, word)
             && !is_demonym(word)
-            && !OPENERS.contains(&word)
+            && !listed(OPENERS, word)
             && mention_ending_at(head.len()).is_none();
         if !qualifies {
             break;
@@ -397,7 +414,7 @@ fn plain_lead(text: &str, start: usize) -> bool {
             p + head[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &head[word_start..];
-    !is_capitalised(word) || is_demonym(word) || STOP.contains(&word)
+    !is_capitalised(word) || is_demonym(word) || listed(STOP, word)
 }
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
@@ -450,14 +467,14 @@ fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t 
     let opens_like_a_title = clause.starts_with(char::is_uppercase)
         || lead.first().is_some_and(|w| {
             ["the", "a", "an", "its", "their"].contains(&w.as_str())
-                || OFFICE_HEADS.contains(&w.as_str())
-                || BODY_HEADS.contains(&w.as_str())
+                || listed(OFFICE_HEADS, w)
+                || listed(BODY_HEADS, w)
         });
     if !opens_like_a_title {
         return None;
     }
     let clause_end = clause_start + clause_end;
-    let bodies: Vec<&Mention> = others
+    let bodies: Vec<&Mention> = overlapping(others, clause_start, clause_end)
         .iter()
         .filter(|m| {
             m.start >= clause_start
@@ -467,10 +484,10 @@ fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t 
         .collect();
     let is_office = lead.iter().any(|w| {
         let w = w.trim_end_matches(['’', '\'', 's']);
-        OFFICE_HEADS
-            .iter()
-            .any(|h| w == *h || w.ends_with(&format!("-{h}")))
-            || (BODY_HEADS.contains(&w) && !bodies.is_empty())
+        // `under-secretary`, `vice-chairman`: the last part of a hyphenated title heads it.
+        listed(OFFICE_HEADS, w)
+            || listed(OFFICE_HEADS, w.rsplit('-').next().unwrap_or(w))
+            || (listed(BODY_HEADS, w) && !bodies.is_empty())
     });
     if !is_office {
         return None;
@@ -546,13 +563,13 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
         let (len, counts) = if is_initial(raw) {
             (raw.len(), true)
         } else if seen > 0
-            && (SUFFIXES.contains(&raw)
-                || PARTICLES.contains(&raw) && next_is_capitalised(text, pos + raw_len))
+            && (listed(SUFFIXES, raw)
+                || listed(PARTICLES, raw) && next_is_capitalised(text, pos + raw_len))
         {
             (raw.len(), false)
         } else {
             let stem = crate::tokenize::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
-            if !is_name_word(stem) || STOP.contains(&stem) {
+            if !is_name_word(stem) || listed(STOP, stem) {
                 break;
             }
             (stem.len(), true)
@@ -573,7 +590,7 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
 fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     // Cheap test first: most commas follow a lower-case word.
     let last = text[..end].rsplit(' ').next()?;
-    if !(is_capitalised(last) || SUFFIXES.contains(&last)) {
+    if !(is_capitalised(last) || listed(SUFFIXES, last)) {
         return None;
     }
     let mut starts = Vec::new();
@@ -621,6 +638,13 @@ mod tests {
 
     fn name_at(text: &str) -> Option<&str> {
         parse_name(text, 0).map(|n| &text[n.start..n.end])
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [PARTICLES, SUFFIXES, STOP, OPENERS, OFFICE_HEADS, BODY_HEADS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Benchmark orbitext against grep (and ripgrep, when installed) on a synthetic corpus made from
+# the fixture articles: N MB in 10 KB files, and one N MB file. Prints MB/s, the ratio of each
+# time to grep's, and peak memory. Deterministic: the same N gives the same corpus.
+#
+#   scripts/bench.sh            # 100 MB
+#   scripts/bench.sh 20         # a quicker 20 MB run
+#   BIG=1024 scripts/bench.sh   # also measure peak memory on a 1 GB single file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MB=${1:-100}
+RUNS=${RUNS:-3}
+WORK=${WORK:-${TMPDIR:-/tmp}/orbitext-bench}
+BIN=target/release/orbitext
+
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+cargo build --release --quiet
+mkdir -p "$WORK"
+
+# The corpus: fixture paragraphs drawn in a fixed pseudo-random order.
+generate() { # generate MB FOLDER|FILE
+  python3 - "$1" "$2" <<'PY'
+import os, random, sys
+mb, out = int(sys.argv[1]), sys.argv[2]
+src = "fixtures/articles"
+paras = []
+for name in sorted(os.listdir(src)):
+    text = open(os.path.join(src, name), encoding="utf-8").read()
+    paras += [p for p in text.split("\n\n") if p.strip()]
+rng = random.Random(2026)
+def article(size):
+    parts, n = [], 0
+    while n < size:
+        p = rng.choice(paras)
+        parts.append(p)
+        n += len(p.encode()) + 2
+    return "\n\n".join(parts) + "\n"
+target = mb * 1024 * 1024
+if out.endswith(".txt"):
+    with open(out, "w", encoding="utf-8") as f:
+        total = 0
+        while total < target:
+            a = article(10 * 1024) + "\n"
+            f.write(a)
+            total += len(a.encode())
+else:
+    total, i = 0, 0
+    while total < target:
+        d = os.path.join(out, f"{i // 1000:03d}")
+        os.makedirs(d, exist_ok=True)
+        a = article(10 * 1024)
+        with open(os.path.join(d, f"{i:06d}.txt"), "w", encoding="utf-8") as f:
+            f.write(a)
+        total += len(a.encode())
+        i += 1
+PY
+}
+
+folder="$WORK/folder-$MB"
+single="$WORK/single-$MB.txt"
+[ -d "$folder" ] || generate "$MB" "$folder"
+[ -f "$single" ] || generate "$MB" "$single"
+bytes=$(du -sb "$folder" | cut -f1)
+
+# Every alias grep is asked to find: the same forms orbitext's dictionaries match.
+aliases="$WORK/aliases.txt"
+"$BIN" dicts list --format tsv | awk -F'\t' 'NR > 1 && ($1 == "country" || $1 == "agency" || $1 == "official") {
+  print $3; n = split($4, a, "|"); for (i = 1; i <= n; i++) if (a[i] != "") print a[i] }' | sort -u > "$aliases"
+
+cat "$folder"/*/* > /dev/null # warm the page cache
+
+# best-of-RUNS wall time and the peak RSS of that run: "SECONDS KB". Output goes to a real
+# file: GNU grep notices a stdout of /dev/null and stops at the first match.
+measure() {
+  local best="" rss=""
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/out" 2>>"$WORK/stderr" || true
+    read -r t m < "$WORK/time"
+    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; rss=$m; fi
+  done
+  echo "$best $rss"
+}
+
+printf '%-44s %8s %9s %10s %12s\n' "command (${MB} MB in 10 KB files)" "seconds" "MB/s" "vs grep" "peak RSS"
+read -r grep_t grep_m < <(measure grep -r -F -w -o -b -f "$aliases" "$folder")
+row() { # row LABEL SECONDS KB
+  local mbs ratio
+  mbs=$(awk "BEGIN { printf \"%.1f\", $bytes / 1048576 / ($2 > 0 ? $2 : 0.001) }")
+  ratio=$(awk "BEGIN { printf \"%.2f\", $2 / ($grep_t > 0 ? $grep_t : 0.001) }")
+  printf '%-44s %8s %9s %10s %9d MB\n' "$1" "$2" "$mbs" "$ratio" $(( $3 / 1024 ))
+}
+row "grep -r -F -w -o -b -f aliases" "$grep_t" "$grep_m"
+if command -v rg >/dev/null; then
+  read -r t m < <(measure rg -F -w -o -b -f "$aliases" "$folder"); row "rg -F -w -o -b -f aliases" "$t" "$m"
+fi
+for threads in 1 2; do
+  for format in jsonl csv; do
+    read -r t m < <(measure "$BIN" extract --threads "$threads" --format "$format" "$folder")
+    row "orbitext extract --format $format --threads $threads" "$t" "$m"
+  done
+done
+read -r t m < <(measure "$BIN" extract --format jsonl "$single")
+row "orbitext, one ${MB} MB file" "$t" "$m"
+read -r t m < <(measure "$BIN" extract --format jsonl /dev/null)
+printf '%-44s %8s   (dictionaries loaded, automaton built, rules compiled)\n' "orbitext start-up" "$t"
+
+if [ -n "${BIG:-}" ]; then
+  big="$WORK/single-$BIG.txt"
+  [ -f "$big" ] || generate "$BIG" "$big"
+  read -r t m < <(RUNS=1 measure "$BIN" extract --format jsonl "$big")
+  printf '%-44s %8s %9s %10s %9d MB\n' "orbitext, one ${BIG} MB file" "$t" "" "" $(( m / 1024 ))
+fi
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
