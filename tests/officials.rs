@@ -67,6 +67,11 @@ fn title_before_the_name() {
             &["Etienne Schneider | Etienne Schneider | Deputy Prime Minister | LU"],
         ),
         (
+            // A no-break space before the title's qualifier (a fuzzer found this panic).
+            "Said the\u{a0}Commerce Secretary Wilbur Ross.",
+            &["Wilbur Ross | Wilbur Ross | Commerce Secretary | US"],
+        ),
+        (
             "The talks were led by Science and Technology Secretary Ana Cruz.",
             &["Ana Cruz | Ana Cruz | Science and Technology Secretary | "],
         ),
