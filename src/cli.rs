@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
 
 use crate::output::Format;
 use crate::rules::dates::{DateOptions, DateOrder};
@@ -108,11 +109,36 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Decode every document with this encoding instead of detecting it.
+    ///
+    /// LABEL is a WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1252 (also latin1,
+    /// iso-8859-1), iso-8859-15, windows-1251, koi8-r, gb18030, big5, shift_jis, euc-kr, …
+    /// Without it, a byte-order mark names the encoding, valid UTF-8 is UTF-8, and any other
+    /// text is read as windows-1252 with a warning. For a document not read as UTF-8, offsets
+    /// index its text converted to UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static Encoding>,
+
+    /// Do not print warnings (skipped binary files, guessed encodings); errors are always
+    /// printed.
+    #[arg(short, long)]
+    pub quiet: bool,
+
     #[command(flatten)]
     pub dictionaries: DictArgs,
 
     #[command(flatten)]
     pub dates: DateArgs,
+}
+
+/// An encoding from its WHATWG label (`latin1`, `UTF-16LE`, `shift_jis`).
+fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
+    match Encoding::for_label(label.as_bytes()) {
+        Some(e) if e != encoding_rs::REPLACEMENT => Ok(e),
+        _ => Err(format!(
+            "unknown encoding `{label}` (try utf-8, windows-1252, latin1, utf-16le, utf-16be)"
+        )),
+    }
 }
 
 /// How dates are read: shared by every command that extracts.

@@ -85,6 +85,10 @@ impl<W: Write> Writer<W> {
         })
     }
 
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     /// Write rows made by [`render`] with this writer's format.
     pub fn write_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
         if rendered.is_empty() {
