@@ -371,9 +371,9 @@ fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, 
     let mut start = title_start;
     while let Some(head) = text[..start].strip_suffix(' ') {
         // The space before the word may be multi-byte (a no-break space).
-        let word_start = head
-            .rfind(char::is_whitespace)
-            .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = &head[word_start..];
         // `Science and Technology Secretary`: `and` joins two qualifiers.
         let joins = word == "and" && start < title_start && {
