@@ -296,19 +296,22 @@ impl Extractor {
                 defined.push((abbr.as_str().to_string(), m.clone()));
             }
         }
+        if defined.is_empty() {
+            return;
+        }
+        // All abbreviations in one pass, for the same reason as surnames.
+        let searcher = aho_corasick::AhoCorasick::new(defined.iter().map(|(abbr, _)| abbr))
+            .expect("abbreviations compile");
         let mut spread = Vec::new();
-        for (abbr, source) in defined {
-            for start in memchr::memmem::find_iter(text.as_bytes(), abbr.as_bytes()) {
-                let end = start + abbr.len();
-                if crate::tokenize::on_word_boundaries(text, start, end)
-                    && overlapping(mentions, start, end).is_empty()
-                    && !spread.iter().any(|m: &Mention| m.overlaps(start, end))
-                {
-                    let mut m = source.clone();
-                    m.start = start;
-                    m.end = end;
-                    spread.push(m);
-                }
+        for found in searcher.find_iter(text) {
+            let (start, end) = (found.start(), found.end());
+            if crate::tokenize::on_word_boundaries(text, start, end)
+                && overlapping(mentions, start, end).is_empty()
+            {
+                let mut m = defined[found.pattern().as_usize()].1.clone();
+                m.start = start;
+                m.end = end;
+                spread.push(m);
             }
         }
         mentions.extend(spread);

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
+
 use crate::entity::{overlapping, Kind, Mention};
 use crate::tokenize::{fold, is_capitalised, on_word_boundaries};
 
@@ -321,23 +323,27 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    let mut found = Vec::new();
+    // Every form of every surname, found in one pass: one search per surname would make long
+    // documents with many officials quadratic.
+    let mut forms: Vec<(String, &str)> = Vec::new();
     for (folded, (id, written)) in &by_surname {
         let Some(id) = id else { continue };
+        forms.push((written.clone(), id));
         // `Fernandez` names `Alberto Fernández` too: search the form without diacritics.
-        let mut forms = vec![written.clone()];
         if *folded != written.to_lowercase() {
-            forms.push(capitalise(folded));
+            forms.push((capitalise(folded), id));
         }
-        for form in &forms {
-            for start in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
-                let end = start + form.len();
-                let taken = !overlapping(mentions, start, end).is_empty()
-                    || found.iter().any(|m: &Mention| m.overlaps(start, end));
-                if !taken && on_word_boundaries(text, start, end) {
-                    found.push(Mention::new(Kind::Official, start, end, id.as_str()));
-                }
-            }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let searcher = AhoCorasick::new(forms.iter().map(|(form, _)| form)).expect("surnames compile");
+    let mut found = Vec::new();
+    for m in searcher.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if overlapping(mentions, start, end).is_empty() && on_word_boundaries(text, start, end) {
+            let id = forms[m.pattern().as_usize()].1;
+            found.push(Mention::new(Kind::Official, start, end, id));
         }
     }
     mentions.extend(found);
