@@ -299,19 +299,19 @@ impl Extractor {
         if defined.is_empty() {
             return;
         }
-        // All abbreviations in one pass, for the same reason as surnames.
-        let searcher = aho_corasick::AhoCorasick::new(defined.iter().map(|(abbr, _)| abbr))
-            .expect("abbreviations compile");
+        let needles: Vec<&str> = defined.iter().map(|(abbr, _)| abbr.as_str()).collect();
         let mut spread = Vec::new();
-        for found in searcher.find_iter(text) {
-            let (start, end) = (found.start(), found.end());
-            if crate::tokenize::on_word_boundaries(text, start, end)
+        let mut free = 0;
+        for (start, end, i) in crate::tokenize::find_all(text, &needles) {
+            if start >= free
+                && crate::tokenize::on_word_boundaries(text, start, end)
                 && overlapping(mentions, start, end).is_empty()
             {
-                let mut m = defined[found.pattern().as_usize()].1.clone();
+                let mut m = defined[i].1.clone();
                 m.start = start;
                 m.end = end;
                 spread.push(m);
+                free = end;
             }
         }
         mentions.extend(spread);

@@ -7,10 +7,8 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
-
 use crate::entity::{overlapping, Kind, Mention};
-use crate::tokenize::{fold, is_capitalised, on_word_boundaries};
+use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: &[&str] = &[
@@ -337,13 +335,16 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     if forms.is_empty() {
         return;
     }
-    let searcher = AhoCorasick::new(forms.iter().map(|(form, _)| form)).expect("surnames compile");
+    let needles: Vec<&str> = forms.iter().map(|(form, _)| form.as_str()).collect();
     let mut found = Vec::new();
-    for m in searcher.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        if overlapping(mentions, start, end).is_empty() && on_word_boundaries(text, start, end) {
-            let id = forms[m.pattern().as_usize()].1;
-            found.push(Mention::new(Kind::Official, start, end, id));
+    let mut free = 0;
+    for (start, end, i) in find_all(text, &needles) {
+        if start >= free
+            && overlapping(mentions, start, end).is_empty()
+            && on_word_boundaries(text, start, end)
+        {
+            found.push(Mention::new(Kind::Official, start, end, forms[i].1));
+            free = end;
         }
     }
     mentions.extend(found);
