@@ -146,11 +146,13 @@ impl Extractor {
                     government: first.role == "government",
                 }),
                 EntryType::Ignore | EntryType::Entity(_) => {
+                    // An ignored name takes part in resolution only to win over what it holds,
+                    // and is dropped after it; the kind it carries until then does not matter.
                     let kind = match first.etype {
                         EntryType::Entity(kind) => kind,
                         _ => Kind::Country,
                     };
-                    if kind == Kind::Country
+                    if first.etype == EntryType::Entity(Kind::Country)
                         && !is_country_here(text, hit.start, hit.end, &first.id)
                     {
                         continue;
