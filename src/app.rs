@@ -25,8 +25,8 @@ const BATCH_JOBS: usize = 256;
 const BATCH_BYTES: usize = 8 << 20;
 
 /// Documents larger than this are streamed in pieces of about this size, cut at blank lines.
-/// Extraction needs several times a text's size in memory, and its time grows faster than
-/// linearly with the length of one text, so pieces are kept well below what memory could hold.
+/// Extraction needs several times a text's size in memory and each thread holds a batch, so
+/// pieces are kept small; a megabyte is far more than the context one article needs.
 const PIECE: usize = 1 << 20;
 
 /// Run the command; `Ok(false)` means some input could not be processed.
