@@ -67,3 +67,53 @@ pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<
         })
         .collect()
 }
+
+/// Why `mentions` break the output contract for `text`, if they do: every span is non-empty,
+/// inside the text and on character boundaries; spans are sorted and never overlap; every
+/// record's `text` is exactly its bytes and its `line` the line of its start. The property
+/// tests and the fuzz target hold the extractor to this.
+pub fn contract_violation(text: &str, mentions: &[Mention]) -> Option<String> {
+    let mut last_end = 0;
+    for m in mentions {
+        if !(m.start < m.end && m.end <= text.len()) {
+            return Some(format!("bad span {m:?}"));
+        }
+        if !(text.is_char_boundary(m.start) && text.is_char_boundary(m.end)) {
+            return Some(format!("span not on character boundaries: {m:?}"));
+        }
+        if m.start < last_end {
+            return Some(format!("out of order or overlapping: {m:?}"));
+        }
+        last_end = m.end;
+    }
+    records("doc", text, mentions).into_iter().find_map(|r| {
+        let line = 1 + text[..r.start].matches('\n').count();
+        (r.text != &text[r.start..r.end] || r.line != line)
+            .then(|| format!("record {r:?} does not match its bytes or its line {line}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_violations_are_named() {
+        let text = "NASA and\nESA";
+        let m = |start, end| Mention::new(Kind::Agency, start, end, "X");
+        assert_eq!(contract_violation(text, &[m(0, 4), m(9, 12)]), None);
+        let rows = [
+            (vec![m(4, 4)], "bad span"),
+            (vec![m(9, 13)], "bad span"),
+            (vec![m(9, 12), m(0, 4)], "out of order"),
+            (vec![m(0, 4), m(2, 6)], "out of order"),
+        ];
+        for (mentions, want) in rows {
+            let got = contract_violation(text, &mentions).unwrap_or_default();
+            assert!(got.starts_with(want), "{mentions:?}: {got}");
+        }
+        assert!(contract_violation("é", &[m(1, 2)])
+            .unwrap_or_default()
+            .starts_with("span not on character boundaries"));
+    }
+}
