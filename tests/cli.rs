@@ -183,11 +183,7 @@ fn stdin_is_read_with_no_path_or_dash() {
         &["extract", "--format", "jsonl", "-"],
     ] {
         let out = dir.run_stdin(args, SMALL.as_bytes()).success();
-        assert_records_eq(
-            &format!("{args:?}"),
-            &small_expected("-"),
-            &parse("jsonl", false, &out.stdout),
-        );
+        assert_records_eq(&format!("{args:?}"), &small_expected("-"), &out.records());
     }
 }
 
@@ -357,7 +353,7 @@ fn offsets_and_lines_hold_for_awkward_text() {
     let out = dir
         .run(&["extract", "--format", "jsonl", "awkward.txt"])
         .success();
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     let found: Vec<&str> = records.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(
         found,
@@ -413,12 +409,8 @@ fn missing_path_is_reported_and_the_other_files_still_written() {
         "stderr: {}",
         out.stderr
     );
-    assert_records_eq(
-        "records of the good files",
-        &parse("jsonl", false, &good.stdout),
-        &parse("jsonl", false, &out.stdout),
-    );
-    assert_eq!(parse("jsonl", false, &out.stdout).len(), 3);
+    assert_records_eq("records of the good files", &good.records(), &out.records());
+    assert_eq!(out.records().len(), 3);
 }
 
 #[test]
@@ -628,13 +620,7 @@ fn malformed_dictionary_stops_the_run_before_any_output() {
     dir.create("a.txt", ZEMBLA_TEXT);
     for format in ["csv", "tsv", "jsonl", "json"] {
         let out = dir.run(&["extract", "--format", format, "--dict", "bad.tsv", "a.txt"]);
-        assert_eq!(out.code, Some(2), "{format}: stderr: {}", out.stderr);
-        assert!(
-            out.stderr.starts_with("orbitext: ") && out.stderr.contains("bad.tsv:4:"),
-            "{format}: stderr should name bad.tsv:4: {}",
-            out.stderr
-        );
-        assert_eq!(out.stdout, "", "{format}: nothing may be written");
+        out.refused("bad.tsv:4:", format);
     }
 }
 
@@ -738,7 +724,7 @@ fn extraction_end_to_end() {
         let out = dir
             .run(&["extract", "--format", "jsonl", "t.txt"])
             .success();
-        let records = parse("jsonl", false, &out.stdout);
+        let records = out.records();
         let got: Vec<(&str, &str, &str, &str)> = records
             .iter()
             .map(|r| {

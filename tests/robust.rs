@@ -8,7 +8,7 @@ mod util;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use util::{assert_records_eq, parse, Dir, Rec, FIXTURES};
+use util::{assert_records_eq, Dir, Rec, FIXTURES};
 
 /// Check every record against the document's text as orbitext reads it: `text` is exactly the
 /// bytes `start..end`, on character boundaries, `line` counts the line ends before `start`,
@@ -71,7 +71,7 @@ fn utf8_with_a_byte_order_mark_keeps_byte_offsets_into_the_file() {
     let out = dir
         .run(&["extract", "--format", "jsonl", "bom.txt"])
         .success();
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     assert_eq!(
         found(&records),
         [
@@ -95,22 +95,15 @@ fn utf16_with_a_byte_order_mark_is_decoded() {
     let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     dir.create("le.txt", le);
     dir.create("be.txt", be);
-    let expected = parse(
-        "jsonl",
-        false,
-        &dir.run(&["extract", "--format", "jsonl", "utf8.txt"])
-            .success()
-            .stdout,
-    );
+    let expected = dir
+        .run(&["extract", "--format", "jsonl", "utf8.txt"])
+        .success()
+        .records();
     assert_eq!(expected.len(), 4);
     for name in ["le.txt", "be.txt"] {
         let out = dir.run(&["extract", "--format", "jsonl", name]).success();
         // Offsets index the decoded UTF-8 text, which is the UTF-8 file's.
-        assert_records_eq(
-            name,
-            &renamed(&expected, name),
-            &parse("jsonl", false, &out.stdout),
-        );
+        assert_records_eq(name, &renamed(&expected, name), &out.records());
     }
 }
 
@@ -136,7 +129,7 @@ fn every_fixture_gives_the_same_records_in_utf16() {
     }
     let records = |folder: &str| {
         let out = dir.run(&["extract", "--format", "jsonl", folder]).success();
-        parse("jsonl", false, &out.stdout)
+        out.records()
             .into_iter()
             .map(|r| Rec {
                 doc: r.doc.replacen(folder, "", 1),
@@ -169,7 +162,7 @@ fn invalid_utf8_is_read_as_windows_1252_with_one_warning() {
         "stderr: {}",
         out.stderr
     );
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     assert_eq!(
         found(&records),
         [
@@ -201,7 +194,7 @@ fn encoding_flag_forces_an_encoding() {
         let out = dir
             .run(&["extract", "--format", "jsonl", "--encoding", label, file])
             .success();
-        let records = parse("jsonl", false, &out.stdout);
+        let records = out.records();
         assert_eq!(
             found(&records),
             [("country", "Austria", "AT"), ("agency", "NASA", "NASA")],
@@ -231,7 +224,7 @@ fn crlf_line_ends_count_one_line_each() {
     let out = dir
         .run(&["extract", "--format", "jsonl", "crlf.txt"])
         .success();
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     let lines: Vec<usize> = records.iter().map(|r| r.line).collect();
     assert_eq!(lines, [3, 3, 4]);
     check_records(text, &records);
@@ -261,10 +254,7 @@ fn binary_files_are_skipped_with_a_warning() {
         .stderr
         .lines()
         .all(|l| l.starts_with("orbitext: ") && l.contains("binary")));
-    let docs: Vec<String> = parse("jsonl", false, &out.stdout)
-        .into_iter()
-        .map(|r| r.doc)
-        .collect();
+    let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
     assert_eq!(docs, ["in/a.txt", "in/a.txt", "in/d.txt"]);
 
     let quiet = dir
@@ -319,7 +309,7 @@ fn a_failure_is_reported_after_everything_else_is_processed() {
             "stderr: {}",
             out.stderr
         );
-        assert_eq!(parse("jsonl", false, &out.stdout).len(), 3);
+        assert_eq!(out.records().len(), 3);
     }
 }
 
@@ -370,10 +360,7 @@ mod unix {
             out.stderr
         );
         // A link to a file is read like the file.
-        let docs: Vec<String> = parse("jsonl", false, &out.stdout)
-            .into_iter()
-            .map(|r| r.doc)
-            .collect();
+        let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
         assert_eq!(
             docs,
             [
@@ -406,7 +393,7 @@ mod unix {
         assert_eq!(out.code, Some(2), "stderr: {}", out.stderr);
         assert_eq!(reported(&out.stderr), ["in/pipe"], "stderr: {}", out.stderr);
         assert!(out.stderr.contains("FIFO"), "stderr: {}", out.stderr);
-        assert_eq!(parse("jsonl", false, &out.stdout).len(), 2);
+        assert_eq!(out.records().len(), 2);
     }
 
     #[test]
@@ -431,7 +418,7 @@ mod unix {
         let _ = writer.wait();
         let out = out.success();
         assert_eq!(
-            found(&parse("jsonl", false, &out.stdout)),
+            found(&out.records()),
             [("agency", "NASA", "NASA"), ("country", "India", "IN")]
         );
     }
@@ -466,10 +453,7 @@ mod unix {
             "stderr: {}",
             out.stderr
         );
-        let docs: Vec<String> = parse("jsonl", false, &out.stdout)
-            .into_iter()
-            .map(|r| r.doc)
-            .collect();
+        let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
         assert_eq!(docs, ["in/a.txt", "in/a.txt", "in/d.txt"]);
     }
 }
@@ -486,13 +470,10 @@ const PARAGRAPH: &str = "NASA and the European Space Agency signed a memorandum 
 fn a_large_file_gives_the_records_of_its_paragraphs() {
     let dir = Dir::new();
     dir.create("one.txt", PARAGRAPH);
-    let one = parse(
-        "jsonl",
-        false,
-        &dir.run(&["extract", "--format", "jsonl", "one.txt"])
-            .success()
-            .stdout,
-    );
+    let one = dir
+        .run(&["extract", "--format", "jsonl", "one.txt"])
+        .success()
+        .records();
     assert_eq!(one.len(), 4);
     // About 3 MB: more than one piece whatever the piece size of the build.
     let copies = 3_000_000 / PARAGRAPH.len();
@@ -512,7 +493,7 @@ fn a_large_file_gives_the_records_of_its_paragraphs() {
     let out = dir
         .run(&["extract", "--format", "jsonl", "big.txt"])
         .success();
-    let got = parse("jsonl", false, &out.stdout);
+    let got = out.records();
     assert_records_eq("big.txt", &expected, &got);
     check_records(&big, &got);
 
@@ -520,11 +501,7 @@ fn a_large_file_gives_the_records_of_its_paragraphs() {
     let out = dir
         .run_stdin(&["extract", "--format", "jsonl"], big.as_bytes())
         .success();
-    assert_records_eq(
-        "stdin",
-        &renamed(&expected, "-"),
-        &parse("jsonl", false, &out.stdout),
-    );
+    assert_records_eq("stdin", &renamed(&expected, "-"), &out.records());
 }
 
 #[test]
@@ -537,7 +514,7 @@ fn a_ten_megabyte_single_line_works() {
     let out = dir
         .run(&["extract", "--format", "jsonl", "line.txt"])
         .success();
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     assert_eq!(
         found(&records),
         [("agency", "NASA", "NASA"), ("country", "India", "IN")]
@@ -573,13 +550,7 @@ fn malformed_dictionaries_stop_the_run_before_any_output() {
         dir.create(file, contents);
         for format in ["csv", "json"] {
             let out = dir.run(&["extract", "--format", format, "--dict", file, "a.txt"]);
-            assert_eq!(out.code, Some(2), "{file}: stderr: {}", out.stderr);
-            assert!(
-                out.stderr.starts_with("orbitext: ") && out.stderr.contains(named),
-                "{file}: stderr should name {named}: {}",
-                out.stderr
-            );
-            assert_eq!(out.stdout, "", "{file}: nothing may be written");
+            out.refused(named, file);
         }
     }
 }
@@ -616,7 +587,7 @@ fn odd_but_valid_dictionaries_work() {
             "a.txt",
         ])
         .success();
-    let records = parse("jsonl", false, &out.stdout);
+    let records = out.records();
     assert_eq!(
         found(&records),
         [

@@ -102,6 +102,23 @@ impl From<std::process::Output> for Run {
 }
 
 impl Run {
+    /// The records of a `--format jsonl` run.
+    pub fn records(&self) -> Vec<Rec> {
+        parse("jsonl", false, &self.stdout)
+    }
+
+    /// Panic unless the run was refused before writing anything: exit 2, no output, and an
+    /// `orbitext:` message naming `named`. `what` says which case failed.
+    pub fn refused(&self, named: &str, what: &str) {
+        assert_eq!(self.code, Some(2), "{what}: stderr: {}", self.stderr);
+        assert!(
+            self.stderr.starts_with("orbitext: ") && self.stderr.contains(named),
+            "{what}: stderr should name {named}: {}",
+            self.stderr
+        );
+        assert_eq!(self.stdout, "", "{what}: nothing may be written");
+    }
+
     /// Panic, showing stderr, unless the run exited 0 with nothing on stderr.
     pub fn success(self) -> Run {
         assert!(
