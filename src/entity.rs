@@ -83,6 +83,26 @@ impl Mention {
         }
     }
 
+    /// A mention whose display name differs from its key.
+    pub fn named(
+        kind: Kind,
+        start: usize,
+        end: usize,
+        id: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Mention {
+        Mention {
+            kind,
+            start,
+            end,
+            id: id.into(),
+            name: name.into(),
+            value: String::new(),
+            role: String::new(),
+            org: String::new(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.end - self.start
     }

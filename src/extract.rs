@@ -157,8 +157,8 @@ impl Extractor {
                     {
                         continue;
                     }
-                    let mut mention = Mention::new(kind, hit.start, hit.end, first.id.clone());
-                    mention.name.clone_from(&first.name);
+                    let mut mention =
+                        Mention::named(kind, hit.start, hit.end, &first.id, &first.name);
                     if kind == Kind::Official {
                         mention.role.clone_from(&first.role);
                         mention.org.clone_from(&first.org);

@@ -158,15 +158,13 @@ fn modifier_before(text: &str, start: usize) -> Option<usize> {
 
 /// An agreement mention keyed by its kind, named as a reader would say the kind.
 fn instrument(start: usize, end: usize, kind: &str) -> Mention {
-    let mut m = Mention::new(Kind::Agreement, start, end, kind);
-    m.name = match kind {
+    let name = match kind {
         "mou" => "memorandum of understanding",
         "joint_statement" => "joint statement",
         "letter_of_intent" => "letter of intent",
         other => other,
-    }
-    .to_string();
-    m
+    };
+    Mention::named(Kind::Agreement, start, end, kind, name)
 }
 
 /// The kind of an instrument wording, in lower case.
