@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the extraction stages on the bundled fixture articles: the dictionary
-//! automaton, each rule set, and the whole extractor. `cargo bench` runs them; the end-to-end
+//! word starts every matcher shares, the dictionary automaton, each rule set, and the whole
+//! extractor. `cargo bench` runs them; the end-to-end
 //! comparison with grep is `scripts/bench.sh`.
 
 use std::fs;
@@ -10,6 +11,7 @@ use orbitext::gazetteer::{self, Gazetteer};
 use orbitext::rules::agreements::AgreementRules;
 use orbitext::rules::bodies::BodyRules;
 use orbitext::rules::dates::DateRules;
+use orbitext::tokenize::word_starts;
 use orbitext::Extractor;
 
 /// All fixture articles joined into one text of about 30 KB.
@@ -31,17 +33,25 @@ fn stages(c: &mut Criterion) {
     let text = corpus();
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("word starts", |b| b.iter(|| word_starts(black_box(&text))));
+    let starts = word_starts(&text);
     let entries = gazetteer::load(true, &[]).expect("embedded dictionaries");
     let automaton = Gazetteer::new(entries).expect("automaton");
-    group.bench_function("gazetteer", |b| b.iter(|| automaton.find(black_box(&text))));
+    group.bench_function("gazetteer", |b| {
+        b.iter(|| automaton.find(black_box(&text), &starts))
+    });
     let dates = DateRules::new();
-    group.bench_function("dates", |b| b.iter(|| dates.find(black_box(&text))));
+    group.bench_function("dates", |b| {
+        b.iter(|| dates.find(black_box(&text), &starts))
+    });
     let agreements = AgreementRules::new();
     group.bench_function("agreements", |b| {
-        b.iter(|| agreements.find(black_box(&text)))
+        b.iter(|| agreements.find(black_box(&text), &starts))
     });
     let bodies = BodyRules::new();
-    group.bench_function("bodies", |b| b.iter(|| bodies.find(black_box(&text))));
+    group.bench_function("bodies", |b| {
+        b.iter(|| bodies.find(black_box(&text), &starts))
+    });
     let extractor = Extractor::from_dictionaries(true, &[]).expect("extractor");
     group.bench_function("extract", |b| {
         b.iter(|| extractor.extract(black_box(&text)))

@@ -14,6 +14,7 @@ use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
+use crate::tokenize::word_starts;
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -68,11 +69,11 @@ enum Source {
 }
 
 #[derive(Clone, Debug)]
-struct Candidate {
+struct Candidate<'a> {
     mention: Mention,
     source: Source,
     /// Dictionary entries the span may name, default first; empty for rules.
-    entries: Vec<usize>,
+    entries: &'a [usize],
     /// A name that is no entity but must win over the entity inside it.
     ignore: bool,
 }
@@ -126,18 +127,23 @@ impl Extractor {
         let named = officials::find(text, &titles, &mentions);
         add_officials(&mut mentions, named);
         officials::resolve_surnames(text, &mut mentions);
-        mentions.sort_by_key(|m| m.start);
+        // Spans never overlap, so starts are distinct and an unstable sort is deterministic
+        // (and needs no scratch buffer, unlike a stable sort of these large structs).
+        mentions.sort_unstable_by_key(|m| m.start);
         share_roles(&mut mentions);
         mentions
     }
 
     /// Every dictionary hit and rule match, plus the titles that introduce officials.
-    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<TitleHit>) {
-        let mut candidates = Vec::new();
+    fn candidates(&self, text: &str) -> (Vec<Candidate<'_>>, Vec<TitleHit>) {
+        let starts = word_starts(text);
+        let hits = self.gazetteer.find(text, &starts);
+        // Candidates are large: growing the vector one push at a time copied them repeatedly.
+        let mut candidates = Vec::with_capacity(hits.len() + 16);
         let mut titles = Vec::new();
         let entries = self.gazetteer.entries();
-        for hit in self.gazetteer.find(text) {
-            let ids = self.gazetteer.candidates(&hit).to_vec();
+        for hit in hits {
+            let ids = self.gazetteer.candidates(&hit);
             let first = &entries[ids[0]];
             match first.etype {
                 EntryType::Title => titles.push(TitleHit {
@@ -175,14 +181,14 @@ impl Extractor {
         let rule = |mention: Mention, source: Source| Candidate {
             mention,
             source,
-            entries: Vec::new(),
+            entries: &[],
             ignore: false,
         };
         for m in self
             .dates
-            .find(text)
+            .find(text, &starts)
             .into_iter()
-            .chain(self.agreements.find(text))
+            .chain(self.agreements.find(text, &starts))
         {
             candidates.push(rule(m, Source::Rule));
         }
@@ -196,7 +202,7 @@ impl Extractor {
             .collect();
         names.sort_unstable();
         let mut bodies = Vec::new();
-        for b in self.bodies.find(text) {
+        for b in self.bodies.find(text, &starts) {
             let cut = names
                 .get(names.partition_point(|&s| s <= b.start))
                 .copied()
@@ -205,7 +211,7 @@ impl Extractor {
                 None => bodies.push(rule(b, Source::ShapeRule)),
                 Some(cut) => bodies.extend(
                     self.bodies
-                        .find(&text[b.start..cut])
+                        .find(&text[b.start..cut], &word_starts(&text[b.start..cut]))
                         .into_iter()
                         .filter(|m| m.start == 0)
                         .map(|mut m| {
@@ -221,7 +227,7 @@ impl Extractor {
     }
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
-    fn resolve(&self, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+    fn resolve(&self, mut candidates: Vec<Candidate<'_>>) -> Vec<Mention> {
         // Keys are distinct for distinct spans, so an unstable sort is as deterministic.
         candidates.sort_unstable_by(|a, b| {
             b.mention
@@ -231,7 +237,7 @@ impl Extractor {
                 .then(a.mention.start.cmp(&b.mention.start))
         });
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut kept: Vec<Candidate> = Vec::new();
+        let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
         for c in candidates {
             let (start, end) = (c.mention.start, c.mention.end);
             let clash = taken
@@ -243,18 +249,19 @@ impl Extractor {
                 kept.push(c);
             }
         }
-        kept.sort_by_key(|c| c.mention.start);
+        // Kept spans never overlap: distinct starts, so unstable is deterministic.
+        kept.sort_unstable_by_key(|c| c.mention.start);
         let entries = self.gazetteer.entries();
         // The reading an article has established for an ambiguous acronym: the body named
         // most recently before it, else the best-known one (listed first).
         let mut last_seen: HashMap<&str, usize> = HashMap::new();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(kept.len());
         for (i, c) in kept.into_iter().enumerate() {
             if c.ignore {
                 continue;
             }
             let mut m = c.mention;
-            match c.entries.as_slice() {
+            match c.entries {
                 [] => {}
                 [only] => {
                     last_seen.insert(entries[*only].id.as_str(), i);
@@ -316,8 +323,10 @@ impl Extractor {
                 free = end;
             }
         }
-        mentions.extend(spread);
-        mentions.sort_by_key(|m| m.start);
+        if !spread.is_empty() {
+            mentions.extend(spread);
+            mentions.sort_unstable_by_key(|m| m.start);
+        }
     }
 }
 
@@ -352,23 +361,34 @@ fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
 /// Every mention of an official says who they are: the role and org of the first mention
 /// that has them (`Ross said` after `Commerce Secretary Wilbur Ross`).
 fn share_roles(mentions: &mut [Mention]) {
-    let mut known: HashMap<String, (String, String)> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
-        let entry = known.entry(m.id.clone()).or_default();
-        if entry.0.is_empty() {
-            entry.0.clone_from(&m.role);
-        }
-        if entry.1.is_empty() {
-            entry.1.clone_from(&m.org);
+    // id → the first mention with a role and the first with an org, by index.
+    let mut known: HashMap<&str, (Option<usize>, Option<usize>)> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == Kind::Official {
+            let (role, org) = known.entry(m.id.as_str()).or_default();
+            if role.is_none() && !m.role.is_empty() {
+                *role = Some(i);
+            }
+            if org.is_none() && !m.org.is_empty() {
+                *org = Some(i);
+            }
         }
     }
-    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Official) {
-        let (role, org) = &known[&m.id];
-        if m.role.is_empty() {
-            m.role.clone_from(role);
+    let fills: Vec<(usize, Option<usize>, Option<usize>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Official && (m.role.is_empty() || m.org.is_empty()))
+        .map(|(i, m)| {
+            let (role, org) = known[m.id.as_str()];
+            (i, role, org)
+        })
+        .collect();
+    for (i, role, org) in fills {
+        if let Some(from) = role.filter(|_| mentions[i].role.is_empty()) {
+            mentions[i].role = mentions[from].role.clone();
         }
-        if m.org.is_empty() {
-            m.org.clone_from(org);
+        if let Some(from) = org.filter(|_| mentions[i].org.is_empty()) {
+            mentions[i].org = mentions[from].org.clone();
         }
     }
 }

@@ -8,10 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-
 use crate::entity::Kind;
-use crate::tokenize::on_word_boundaries;
+use crate::tokenize::{WordMatcher, WordStart};
 
 /// The dictionaries compiled into the binary, as (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -335,7 +333,7 @@ pub struct Hit {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    matcher: WordMatcher,
 }
 
 impl Gazetteer {
@@ -366,13 +364,12 @@ impl Gazetteer {
         }
         // Case-sensitive and leftmost-longest: the fastest automaton, and the longest name at
         // a position is the one the contract wants.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|p| p.text.as_str()))?;
+        let texts: Vec<&str> = patterns.iter().map(|p| p.text.as_str()).collect();
+        let matcher = WordMatcher::new(&texts, false)?;
         Ok(Gazetteer {
             entries,
             patterns,
-            automaton,
+            matcher,
         })
     }
 
@@ -380,27 +377,19 @@ impl Gazetteer {
         &self.entries
     }
 
-    /// Every whole-word occurrence of a dictionary form, leftmost-longest, none overlapping.
-    /// A match glued to a word (`India` in `Indians`) is skipped and the search goes on one
-    /// character later, so a name starting inside it is still found.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut at = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
-            // Patterns and text are UTF-8, so a match starts and ends on character boundaries.
-            let (start, end) = (m.start(), m.end());
-            if on_word_boundaries(text, start, end) {
-                hits.push(Hit {
-                    start,
-                    end,
-                    pattern: m.pattern().as_usize(),
-                });
-                at = end;
-            } else {
-                at = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            }
-        }
-        hits
+    /// Every whole-word occurrence of a dictionary form, leftmost-longest, none overlapping,
+    /// tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)). A match glued
+    /// to a word (`India` in `Indians`) is skipped, so a name starting inside it is still
+    /// found.
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Hit> {
+        self.matcher
+            .find(text, starts)
+            .map(|m| Hit {
+                start: m.start,
+                end: m.end,
+                pattern: m.pattern,
+            })
+            .collect()
     }
 
     /// Indices into `entries()` of the entries a hit may name, default reading first.
@@ -483,7 +472,7 @@ mod tests {
     }
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text)
+        g.find(text, &crate::tokenize::word_starts(text))
             .iter()
             .map(|h| {
                 let e = &g.entries()[g.candidates(h)[0]];

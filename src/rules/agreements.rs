@@ -1,14 +1,12 @@
 //! Agreement instruments (`MoU`, `framework agreement`, `treaty`, `Artemis Accords`…): the
-//! wordings of ENTITIES.md's table, found in one pass of a small case-insensitive automaton
-//! and each mapped to its kind. A modifier that is part of the instrument's name joins the
+//! wordings of ENTITIES.md's table, found at word starts by a small case-insensitive
+//! automaton and each mapped to its kind. A modifier that is part of the instrument's name joins the
 //! span; uses of the same words that name no instrument (`deal with`, `convention centre`,
 //! `of its own accord`) are dropped.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::entity::{Kind, Mention};
 use crate::tokenize::{
-    char_at, char_before, is_word_char, on_word_boundaries, window_after, window_before,
+    char_at, char_before, is_word_char, window_after, window_before, WordMatcher, WordStart,
 };
 
 /// Every wording of an instrument, singular and plural; matched in any case.
@@ -83,7 +81,7 @@ const MODIFIERS: &[&str] = &[
 
 /// The agreement rules, compiled once per run.
 pub struct AgreementRules {
-    words: AhoCorasick,
+    words: WordMatcher,
 }
 
 impl Default for AgreementRules {
@@ -95,24 +93,19 @@ impl Default for AgreementRules {
 impl AgreementRules {
     pub fn new() -> AgreementRules {
         AgreementRules {
-            words: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(WORDINGS.iter().chain(ACRONYMS))
+            words: WordMatcher::new(&[WORDINGS, ACRONYMS].concat(), true)
                 .expect("agreement wordings compile"),
         }
     }
 
-    /// Every agreement mention of `text`, sorted by start.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    /// Every agreement mention of `text`, sorted by start, tried at `starts` (from
+    /// [`word_starts`](crate::tokenize::word_starts)).
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
         let mut found = Vec::new();
-        for m in self.words.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            if !on_word_boundaries(text, start, end) {
-                continue;
-            }
+        for m in self.words.find(text, starts) {
+            let (start, end) = (m.start, m.end);
             let wording = &text[start..end];
-            if m.pattern().as_usize() >= WORDINGS.len() {
+            if m.pattern >= WORDINGS.len() {
                 let kind = if wording.eq_ignore_ascii_case("mou")
                     || wording.eq_ignore_ascii_case("mous")
                 {
@@ -239,7 +232,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         AgreementRules::new()
-            .find(text)
+            .find(text, &crate::tokenize::word_starts(text))
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.id))
             .collect()

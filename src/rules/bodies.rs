@@ -2,16 +2,15 @@
 //! `Department of …`, `Office of the …`, `… Space Agency`. No list of ministries is complete,
 //! but their names follow a few shapes; a body found this way is keyed by its own name.
 //!
-//! The head words (`Ministry`, `Space Agency`) are found in one pass of a small automaton; a
-//! name is read from each only: forward with an anchored regex, or back over the capitalised
+//! The head words (`Ministry`, `Space Agency`) are found at word starts by a small automaton;
+//! a name is read from each only: forward with an anchored regex, or back over the capitalised
 //! words before `Space Agency`. A regex over the whole text would have to search backwards
 //! for where such names start, which cost half of all extraction time.
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_before, is_capitalised};
+use crate::tokenize::{is_capitalised, WordMatcher, WordStart};
 
 /// Capitalised words joined by the small words that occur inside body names.
 const NAME: &str =
@@ -43,7 +42,7 @@ const QUALIFIERS: [&str; 5] = ["Federal", "Union", "State", "National", "Royal"]
 
 /// The body-name rules, compiled once per run.
 pub struct BodyRules {
-    heads: AhoCorasick,
+    heads: WordMatcher,
     forward: Regex,
 }
 
@@ -56,7 +55,7 @@ impl Default for BodyRules {
 impl BodyRules {
     pub fn new() -> BodyRules {
         BodyRules {
-            heads: AhoCorasick::new(FORWARD.iter().chain(BACKWARD.iter()))
+            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..]].concat(), false)
                 .expect("body heads compile"),
             forward: Regex::new(&format!(
                 r"^(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
@@ -65,19 +64,17 @@ impl BodyRules {
         }
     }
 
-    /// Every body named by a rule in `text`.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    /// Every body named by a rule in `text`, its heads tried at `starts` (from
+    /// [`word_starts`](crate::tokenize::word_starts)).
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
         let mut found = Vec::new();
-        for head in self.heads.find_iter(text) {
-            if char_before(text, head.start()).is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let span = if head.pattern().as_usize() < FORWARD.len() {
+        for head in self.heads.find(text, starts) {
+            let span = if head.pattern < FORWARD.len() {
                 self.forward
-                    .find(&text[head.start()..])
-                    .map(|m| (qualified_start(text, head.start()), head.start() + m.end()))
+                    .find(&text[head.start..])
+                    .map(|m| (qualified_start(text, head.start), head.start + m.end()))
             } else {
-                named_start(text, head.start()).map(|start| (start, head.end()))
+                named_start(text, head.start).map(|start| (start, head.end))
             };
             let Some((start, end)) = span else { continue };
             if text[end..].starts_with(char::is_alphanumeric) {
@@ -227,7 +224,7 @@ mod tests {
         ];
         for (text, want) in rows {
             let got: Vec<String> = BodyRules::new()
-                .find(text)
+                .find(text, &crate::tokenize::word_starts(text))
                 .into_iter()
                 .map(|m| m.id)
                 .collect();

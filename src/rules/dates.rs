@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use regex::{Captures, Regex};
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, char_before, line_start};
+use crate::tokenize::{char_at, char_before, line_start, WordStart};
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -50,6 +50,65 @@ const WEEKDAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
+
+/// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
+/// its year: `FY2024`), or a whole month or weekday name, full or abbreviated, or `fiscal`.
+/// Words end at an ASCII word boundary, as in the rules' regexes.
+fn trigger(text: &str, at: usize) -> Option<&str> {
+    let rest = &text.as_bytes()[at..];
+    let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
+    if rest[0].is_ascii_digit() {
+        return Some(&text[at..at + run(u8::is_ascii_digit)]);
+    }
+    if rest.starts_with(b"FY") {
+        return Some(&text[at..at + 2]);
+    }
+    // The first letters of the trigger words: most words are turned away here.
+    if !matches!(
+        rest[0],
+        b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W' | b'f'
+    ) {
+        return None;
+    }
+    let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
+    let trigger = matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Fiscal"
+            | "fiscal"
+    );
+    trigger.then_some(word)
+}
 
 /// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
 /// non-ASCII byte, and news text is full of `’` and `–`.
@@ -383,10 +442,6 @@ struct Candidate {
 /// The date rules, compiled once per run.
 pub struct DateRules {
     options: DateOptions,
-    /// Where a date may start: a month or weekday name, `FY`, `fiscal`…
-    words: Regex,
-    /// …or a run of digits. Everything else is anchored at one of these.
-    numbers: Regex,
     iso: Regex,
     numeric: Regex,
     month_day: Regex,
@@ -417,10 +472,6 @@ impl DateRules {
         let paren_weekday = r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)";
         DateRules {
             options,
-            words: re(&format!(
-                r"{B}(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY}|[Ff]iscal){B}|FY)"
-            )),
-            numbers: re(&format!(r"{B}[0-9]+")),
             // `2021-05-21`, also with a clock time glued on (`2021-05-21T09:30`), or `2021-05`.
             iso: re(r"^([0-9]{4})([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?(?:T[0-9]|(?-u:\b))"),
             numeric: re(r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})(?-u:\b)"),
@@ -448,26 +499,21 @@ impl DateRules {
         }
     }
 
-    /// Every date mention of `text` with its value, sorted by start, none overlapping.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    /// Every date mention of `text` with its value, sorted by start, none overlapping; dates
+    /// are tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)).
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
         // Leftmost-longest: the longest date starting at the first trigger wins, and triggers
         // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
         let mut found: Vec<Candidate> = Vec::new();
         let mut free = 0;
-        let mut words = self.words.find_iter(text).peekable();
-        let mut numbers = self.numbers.find_iter(text).peekable();
-        loop {
-            let t = match (words.peek(), numbers.peek()) {
-                (Some(w), Some(n)) if w.start() < n.start() => words.next(),
-                (_, Some(_)) => numbers.next(),
-                (Some(_), None) => words.next(),
-                (None, None) => break,
-            };
-            let Some(t) = t else { break };
-            if t.start() < free {
+        for &WordStart { at, .. } in starts {
+            if at < free {
                 continue;
             }
-            if let Some(c) = self.longest_at(text, t.start(), t.as_str()) {
+            let Some(token) = trigger(text, at) else {
+                continue;
+            };
+            if let Some(c) = self.longest_at(text, at, token) {
                 free = c.end;
                 found.push(c);
             }
@@ -1328,7 +1374,7 @@ mod tests {
 
     fn dates_with(options: DateOptions, text: &str) -> Vec<(String, String)> {
         DateRules::with_options(options)
-            .find(text)
+            .find(text, &crate::tokenize::word_starts(text))
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.value))
             .collect()
@@ -1336,6 +1382,28 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, String)> {
         dates_with(DateOptions::default(), text)
+    }
+
+    #[test]
+    fn triggers() {
+        // (text, the token a date may start with at byte 0)
+        let rows: &[(&str, Option<&str>)] = &[
+            ("2021-05-21", Some("2021")),
+            ("21st", Some("21")),
+            ("FY2024", Some("FY")),
+            ("May 21", Some("May")),
+            ("Mayor Smith", None),
+            ("Sept. 3", Some("Sept")),
+            ("Wednesday,", Some("Wednesday")),
+            ("fiscal year", Some("fiscal")),
+            ("Fiscal", Some("Fiscal")),
+            ("march on", None),
+            ("Mars", None),
+            ("The", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(trigger(text, 0), *want, "{text}");
+        }
     }
 
     /// (name, text, [(span, value)])

@@ -347,8 +347,11 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             free = end;
         }
     }
-    mentions.extend(found);
-    mentions.sort_by_key(|m| m.start);
+    if !found.is_empty() {
+        mentions.extend(found);
+        // Surnames are found only outside other mentions: starts stay distinct.
+        mentions.sort_unstable_by_key(|m| m.start);
+    }
 }
 
 fn capitalise(word: &str) -> String {
