@@ -57,57 +57,52 @@ const WEEKDAYS: [&str; 7] = [
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
     let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
-    if rest[0].is_ascii_digit() {
-        return Some(&text[at..at + run(u8::is_ascii_digit)]);
+    // Decided on the first byte for most words: this runs at every word start.
+    match rest[0] {
+        b'0'..=b'9' => Some(&text[at..at + run(u8::is_ascii_digit)]),
+        b'F' if rest.get(1) == Some(&b'Y') => Some(&text[at..at + 2]),
+        b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W' | b'f' => {
+            let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
+            let trigger = matches!(
+                word,
+                "January"
+                    | "February"
+                    | "March"
+                    | "April"
+                    | "May"
+                    | "June"
+                    | "July"
+                    | "August"
+                    | "September"
+                    | "October"
+                    | "November"
+                    | "December"
+                    | "Jan"
+                    | "Feb"
+                    | "Mar"
+                    | "Apr"
+                    | "Jun"
+                    | "Jul"
+                    | "Aug"
+                    | "Sept"
+                    | "Sep"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "Fiscal"
+                    | "fiscal"
+            );
+            trigger.then_some(word)
+        }
+        _ => None,
     }
-    if rest.starts_with(b"FY") {
-        return Some(&text[at..at + 2]);
-    }
-    // The first letters of the trigger words: most words are turned away here.
-    if !matches!(
-        rest[0],
-        b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W' | b'f'
-    ) {
-        return None;
-    }
-    let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
-    let trigger = matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Fiscal"
-            | "fiscal"
-    );
-    trigger.then_some(word)
 }
 
 /// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
