@@ -31,6 +31,7 @@ pub mod jsonl_input;
 pub mod output;
 pub mod record;
 pub mod rules;
+pub mod summary;
 pub mod tokenize;
 
 pub use entity::{Kind, Mention};
