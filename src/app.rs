@@ -3,7 +3,7 @@
 //! reported on stderr and the run goes on; the caller turns "something failed" into the exit
 //! code.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 
@@ -19,6 +19,7 @@ use crate::gazetteer;
 use crate::input::{self, Job, Options};
 use crate::jsonl_input::{self, Fields};
 use crate::output::{self, Format, Writer};
+use crate::progress::{self, Progress};
 use crate::record::{self, records, FIELDS, FIELDS_WITH_CONTEXT};
 use crate::summary::{self, Summary};
 
@@ -207,21 +208,36 @@ impl Pipeline {
     /// Process every document named by `paths` into `sink`; `Ok(false)` if some input could
     /// not be processed (each such input is reported on stderr).
     fn run<W: Write>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
+        let show = progress::wanted(
+            self.quiet,
+            io::stderr().is_terminal(),
+            io::stdout().is_terminal(),
+            progress::many_files(paths),
+        );
         let mut messages = Messages {
             quiet: self.quiet,
             errors: 0,
+            progress: show.then(|| Progress::start(paths)),
         };
-        let jobs = input::jobs(paths, &self.options);
-        self.process(jobs, sink, &mut messages)?;
+        let options = &self.options;
+        let jobs = input::sources(paths)
+            .enumerate()
+            .flat_map(|(n, source)| input::source_jobs(source, options).map(move |job| (n, job)));
+        let done = self.process(jobs, sink, &mut messages);
+        if let Some(progress) = messages.progress.take() {
+            progress.finish();
+        }
+        done?;
         Ok(messages.errors == 0)
     }
 
     /// Process every job in input order, batch by batch: each batch is read and extracted in
     /// parallel, then handed to the sink, so output is the same whatever the number of threads
-    /// and memory stays flat whatever the number and size of documents.
+    /// and memory stays flat whatever the number and size of documents. Each job comes with
+    /// the index of its source, for the progress bar.
     fn process<W: Write>(
         &self,
-        jobs: impl Iterator<Item = Job>,
+        jobs: impl Iterator<Item = (usize, Job)>,
         sink: &mut Sink<W>,
         messages: &mut Messages,
     ) -> io::Result<()> {
@@ -230,18 +246,21 @@ impl Pipeline {
             let mut batch = Vec::new();
             let mut bytes = 0;
             while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
-                let Some(job) = jobs.next() else { break };
-                bytes += job.text_len();
-                batch.push(job);
+                let Some((source, job)) = jobs.next() else {
+                    break;
+                };
+                let len = job.text_len();
+                bytes += len;
+                batch.push((source, len, job));
             }
             let render = match sink {
                 Sink::Records { writer, context } => Some((writer.format(), *context)),
                 Sink::Summary(_) => None,
             };
-            let done: Vec<(Job, Found)> = self.pool.install(|| {
+            let done: Vec<(usize, usize, Job, Found)> = self.pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|job| {
+                    .map(|(source, len, job)| {
                         let (job, mentions) = self.work(job);
                         let found = match render {
                             Some((format, context)) => {
@@ -249,12 +268,15 @@ impl Pipeline {
                             }
                             None => Found::Mentions(mentions),
                         };
-                        (job, found)
+                        (source, len, job, found)
                     })
                     .collect()
             });
-            for (job, found) in done {
+            for (source, len, job, found) in done {
                 finish_job(job, found, sink, messages)?;
+                if let Some(progress) = &mut messages.progress {
+                    progress.advance(source, len as u64);
+                }
             }
         }
         Ok(())
@@ -397,12 +419,14 @@ fn finish_job<W: Write>(
     }
 }
 
-/// Warnings and errors on stderr, as `orbitext: PATH: message`; warnings only unless --quiet.
-/// What was written so far is flushed first, so that a message follows the records before it.
+/// Everything on stderr: warnings and errors, as `orbitext: PATH: message` (warnings only
+/// unless --quiet), and the progress bar, cleared while a message is printed. What was
+/// written so far is flushed first, so that a message follows the records before it.
 struct Messages {
     quiet: bool,
     /// How many errors were reported: any makes the exit code 2.
     errors: usize,
+    progress: Option<Progress>,
 }
 
 impl Messages {
@@ -428,7 +452,13 @@ impl Messages {
 
     /// One message line on stderr; a stderr that cannot be written to is no reason to stop.
     fn say(&self, path: &str, message: &str) {
-        let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+        let say = || {
+            let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+        };
+        match &self.progress {
+            Some(progress) => progress.suspend(say),
+            None => say(),
+        }
     }
 }
 
@@ -488,8 +518,9 @@ mod tests {
         let mut messages = Messages {
             quiet: true,
             errors: 0,
+            progress: None,
         };
-        let jobs = input::jobs(paths, &pipeline.options);
+        let jobs = input::jobs(paths, &pipeline.options).map(|job| (0, job));
         pipeline.process(jobs, &mut sink, &mut messages).unwrap();
         let Sink::Records { writer, .. } = sink else {
             unreachable!()

@@ -286,8 +286,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
 
-    /// Do not print warnings (skipped binary files, guessed encodings); errors are always
-    /// printed.
+    /// Do not print warnings (skipped binary files, guessed encodings) or the progress bar;
+    /// errors are always printed.
+    ///
+    /// The progress bar is only ever drawn when stderr is a terminal, stdout is not, and there
+    /// is more than one file.
     #[arg(short, long)]
     pub quiet: bool,
 }

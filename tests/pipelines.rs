@@ -1,6 +1,6 @@
 //! End-to-end tests of orbitext in pipelines and spreadsheets (issue 8): JSON Lines input
 //! with its errors, streaming and thread count; the summary table; --types, --context and
-//! --bom. Every test runs the real
+//! --bom; the progress bar. Every test runs the real
 //! binary in a fresh temp folder on articles written for the test or on the bundled fixtures.
 
 mod util;
@@ -781,4 +781,99 @@ fn bom_starts_csv_and_tsv_and_is_refused_for_json() {
             assert_eq!(out.stdout, "");
         }
     }
+}
+
+// ---- progress bar ----
+
+/// A folder of `n` copies of the fixtures and a binary file, for runs long enough to draw.
+fn many_files(dir: &Dir, n: usize) -> Vec<String> {
+    let mut paths = Vec::new();
+    for copy in 0..n {
+        for (name, text) in fixtures() {
+            dir.create(&format!("news{copy}/{name}"), text);
+        }
+        paths.push(format!("news{copy}"));
+    }
+    dir.create("news0/zz-image.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    paths
+}
+
+#[test]
+fn no_progress_bar_in_pipes() {
+    let dir = Dir::new();
+    let paths = many_files(&dir, 3);
+    let mut args = vec!["extract"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = dir.run(&args);
+    assert_eq!(out.code, Some(0));
+    // The one warning, and nothing drawn: no bar, no escape sequences, no carriage returns.
+    assert_eq!(
+        out.stderr,
+        "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped\n"
+    );
+}
+
+/// What a terminal shows on stderr while `args` run in `dir` with stdout into a file (or on
+/// the same terminal): `script` gives the run a pseudo-terminal.
+fn on_a_terminal(dir: &Dir, args: &[&str], stdout_to_file: bool) -> String {
+    let mut command = String::from(env!("CARGO_BIN_EXE_orbitext"));
+    for a in args {
+        command += &format!(" '{a}'");
+    }
+    if stdout_to_file {
+        command += " > out.txt";
+    }
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("`script` (util-linux) runs a command on a pseudo-terminal; install bsdutils");
+    assert!(out.status.success(), "{command}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn progress_bar_only_on_a_terminal_for_several_files_without_quiet() {
+    let dir = Dir::new();
+    let paths = many_files(&dir, 4);
+    let mut args = vec!["extract"];
+    args.extend(paths.iter().map(String::as_str));
+
+    let shown = on_a_terminal(&dir, &args, true);
+    for part in ["files", "kB", "/s", "ETA"] {
+        assert!(shown.contains(part), "no {part} in the bar: {shown:?}");
+    }
+    // The warning is printed whole on a line of its own, the bar cleared before it.
+    let warning = "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped";
+    let lines: Vec<&str> = shown
+        .split(['\r', '\n'])
+        .map(|l| l.trim_start_matches("\x1b[2K"))
+        .collect();
+    assert!(lines.contains(&warning), "{shown:?}");
+    let records = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
+    assert!(
+        !records.contains("files") && records.lines().count() > 400,
+        "the bar must stay out of the records"
+    );
+
+    // (what differs, arguments, stdout into a file)
+    let quiet = [&["extract", "--quiet"][..], &paths_of(&paths)].concat();
+    let one_file = ["extract", "news0/01-luxembourg-us-mou.txt"];
+    let cases: [(&str, &[&str], bool); 3] = [
+        ("--quiet", &quiet, true),
+        ("one file", &one_file, true),
+        ("records on the terminal too", &args, false),
+    ];
+    for (what, args, to_file) in cases {
+        let shown = on_a_terminal(&dir, args, to_file);
+        assert!(
+            !shown.contains("ETA") && !shown.contains("\x1b["),
+            "{what}: {shown:?}"
+        );
+    }
+}
+
+fn paths_of(paths: &[String]) -> Vec<&str> {
+    paths.iter().map(String::as_str).collect()
 }
