@@ -43,7 +43,7 @@ impl Cli {
         let (name, input, output) = match &self.command {
             Command::Extract(args) => ("extract", &args.input, &args.output),
             Command::Summary(args) => ("summary", &args.input, &args.output),
-            Command::Dicts(_) => return None,
+            Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => return None,
         };
         input
             .conflict()
@@ -85,6 +85,43 @@ pub enum Command {
     /// Inspect and check dictionaries.
     #[command(subcommand)]
     Dicts(DictsCommand),
+
+    /// Write a shell completion script to stdout.
+    ///
+    /// Examples:
+    ///   orbitext completions bash > ~/.local/share/bash-completion/completions/orbitext
+    ///   orbitext completions zsh > ~/.zfunc/_orbitext      (with fpath+=~/.zfunc)
+    ///   orbitext completions fish > ~/.config/fish/completions/orbitext.fish
+    ///   orbitext completions powershell >> $PROFILE
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+
+    /// Write a manual page (roff) to stdout, or every page to a folder.
+    ///
+    /// Examples:
+    ///   orbitext man | man -l -                    read orbitext(1)
+    ///   orbitext man extract | man -l -            read orbitext-extract(1)
+    ///   orbitext man --dir /usr/local/share/man/man1   install every page
+    #[command(verbatim_doc_comment)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to write (`extract`, `dicts list`); none: orbitext(1) itself.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
+
+    /// Write every page (orbitext.1, orbitext-extract.1, …) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,6 @@
 //! End-to-end tests of orbitext in pipelines and spreadsheets (issue 8): JSON Lines input
 //! with its errors, streaming and thread count; the summary table; --types, --context and
-//! --bom; the progress bar. Every test runs the real
+//! --bom; the progress bar; shell completions and manual pages. Every test runs the real
 //! binary in a fresh temp folder on articles written for the test or on the bundled fixtures.
 
 mod util;
@@ -876,4 +876,63 @@ fn progress_bar_only_on_a_terminal_for_several_files_without_quiet() {
 
 fn paths_of(paths: &[String]) -> Vec<&str> {
     paths.iter().map(String::as_str).collect()
+}
+
+// ---- completions and manual pages ----
+
+#[test]
+fn completions_for_every_shell() {
+    let dir = Dir::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = dir.run(&["completions", shell]).success();
+        // fish names long flags without their dashes (`-l input-format`).
+        for word in ["extract", "summary", "input-format", "context", "jsonl"] {
+            assert!(out.stdout.contains(word), "{shell}: no {word}");
+        }
+    }
+    let bad = dir.run(&["completions", "tcsh"]);
+    assert_eq!(bad.code, Some(2));
+    assert!(bad.stderr.contains("bash"), "{}", bad.stderr);
+}
+
+#[test]
+fn manual_pages() {
+    let dir = Dir::new();
+    let main = dir.run(&["man"]).success().stdout;
+    assert!(main.starts_with(".ie"), "not roff: {main:.80}");
+    assert!(main.contains(".TH orbitext 1"), "{main}");
+    for word in ["extract", "summary", "completions"] {
+        assert!(main.contains(word), "orbitext(1) does not name {word}");
+    }
+    let extract = dir.run(&["man", "extract"]).success().stdout;
+    assert!(
+        extract.contains(".TH orbitext-extract 1") && extract.contains("\"orbitext 0."),
+        "{extract}"
+    );
+    for flag in [
+        "input\\-format",
+        "\\-\\-context",
+        "\\-\\-types",
+        "\\-\\-bom",
+    ] {
+        assert!(extract.contains(flag), "orbitext-extract(1) lacks {flag}");
+    }
+    let list = dir.run(&["man", "dicts", "list"]).success().stdout;
+    assert!(list.contains(".TH orbitext-dicts-list 1"), "{list}");
+
+    let out = dir.run(&["man", "nope"]);
+    out.refused("no command `nope`", "an unknown command");
+    assert!(out.stderr.contains("extract, summary"), "{}", out.stderr);
+
+    dir.run(&["man", "--dir", "pages"]).success();
+    for page in [
+        "orbitext.1",
+        "orbitext-extract.1",
+        "orbitext-summary.1",
+        "orbitext-dicts-list.1",
+        "orbitext-completions.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join("pages").join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
 }
