@@ -135,6 +135,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
 
 fn summarize(args: &SummaryArgs) -> anyhow::Result<bool> {
     let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    // Nothing is written while the documents are read, so the sink's writer type is moot.
     let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
     let ok = pipeline.run(&args.input.paths, &mut sink)?;
     let Sink::Summary(summary) = sink else {

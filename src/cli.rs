@@ -1,5 +1,6 @@
-//! The command line as the user types it: clap derive structs with their help text, and
-//! nothing else. Turning flags into loaded dictionaries and compiled rules is `app`'s job.
+//! The command line as the user types it: clap derive structs with their help text, and the
+//! few checks of flags that depend on another flag's value, which clap cannot express. Turning
+//! flags into loaded dictionaries and compiled rules is `app`'s job.
 
 use std::path::PathBuf;
 
@@ -73,7 +74,7 @@ pub enum Command {
     ///
     /// mentions counts every mention of the entity, documents the documents that mention it
     /// (each file, stdin, or each line of JSON Lines). Rows with as many mentions are ordered by
-    /// type, then id. Takes the same input, dictionary and date options as extract.
+    /// type, then id. Takes the same options as extract, but --context.
     ///
     /// Examples:
     ///   orbitext summary articles/ > entities.csv          the table for a spreadsheet
