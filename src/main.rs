@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+/// Extraction allocates and frees many small strings on every thread; mimalloc does that in
+/// about half the time of the system allocator and keeps per-thread free lists.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = orbitext::cli::Cli::parse_checked();
     match orbitext::app::run(cli) {
