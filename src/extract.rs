@@ -138,8 +138,10 @@ impl Extractor {
     fn candidates(&self, text: &str) -> (Vec<Candidate<'_>>, Vec<TitleHit>) {
         let starts = word_starts(text);
         let hits = self.gazetteer.find(text, &starts);
-        // Candidates are large: growing the vector one push at a time copied them repeatedly.
-        let mut candidates = Vec::with_capacity(hits.len() + 16);
+        let dates = self.dates.find(text, &starts);
+        let agreements = self.agreements.find(text, &starts);
+        // Candidates are large: reserve once rather than copy them as the vector grows.
+        let mut candidates = Vec::with_capacity(hits.len() + dates.len() + agreements.len());
         let mut titles = Vec::new();
         let entries = self.gazetteer.entries();
         for hit in hits {
@@ -184,12 +186,7 @@ impl Extractor {
             entries: &[],
             ignore: false,
         };
-        for m in self
-            .dates
-            .find(text, &starts)
-            .into_iter()
-            .chain(self.agreements.find(text, &starts))
-        {
+        for m in dates.into_iter().chain(agreements) {
             candidates.push(rule(m, Source::Rule));
         }
         // A shape rule may run on into a dictionary name (`Ministry of Foreign Affairs and the
@@ -227,36 +224,43 @@ impl Extractor {
     }
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
-    fn resolve(&self, mut candidates: Vec<Candidate<'_>>) -> Vec<Mention> {
-        // Keys are distinct for distinct spans, so an unstable sort is as deterministic.
-        candidates.sort_unstable_by(|a, b| {
-            b.mention
-                .len()
-                .cmp(&a.mention.len())
-                .then(b.source.cmp(&a.source))
-                .then(a.mention.start.cmp(&b.mention.start))
+    fn resolve(&self, candidates: Vec<Candidate<'_>>) -> Vec<Mention> {
+        // Order indices rather than the large candidates themselves; the index breaks ties, so
+        // the order is the same on every run.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (ca, cb) = (&candidates[a].mention, &candidates[b].mention);
+            cb.len()
+                .cmp(&ca.len())
+                .then(candidates[b].source.cmp(&candidates[a].source))
+                .then(ca.start.cmp(&cb.start))
+                .then(a.cmp(&b))
         });
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            let (start, end) = (c.mention.start, c.mention.end);
+        let mut kept: Vec<usize> = Vec::with_capacity(candidates.len());
+        for i in order {
+            let (start, end) = (candidates[i].mention.start, candidates[i].mention.end);
             let clash = taken
                 .range(..end)
                 .next_back()
                 .is_some_and(|(_, &e)| e > start);
             if !clash {
                 taken.insert(start, end);
-                kept.push(c);
+                kept.push(i);
             }
         }
         // Kept spans never overlap: distinct starts, so unstable is deterministic.
-        kept.sort_unstable_by_key(|c| c.mention.start);
+        kept.sort_unstable_by_key(|&i| candidates[i].mention.start);
+        let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+        let kept = kept
+            .into_iter()
+            .map(|i| slots[i].take().expect("each candidate is kept once"));
         let entries = self.gazetteer.entries();
         // The reading an article has established for an ambiguous acronym: the body named
         // most recently before it, else the best-known one (listed first).
         let mut last_seen: HashMap<&str, usize> = HashMap::new();
         let mut out = Vec::with_capacity(kept.len());
-        for (i, c) in kept.into_iter().enumerate() {
+        for (i, c) in kept.enumerate() {
             if c.ignore {
                 continue;
             }
