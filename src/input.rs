@@ -383,7 +383,7 @@ fn choose_encoding(
     // UTF-16 text is full of NUL bytes; any other text has none.
     if encoding != UTF_16LE && encoding != UTF_16BE {
         let probe = &head[..head.len().min(BINARY_PROBE)];
-        if let Some(at) = probe.iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, probe) {
             return Err(format!("binary file (NUL byte at {at}); skipped"));
         }
     }
