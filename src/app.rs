@@ -8,11 +8,14 @@ use std::panic::{self, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, Cli, Command, DictsCommand, ExtractArgs, ListArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, DictsCommand, ExtractArgs, InputArgs, InputFormat, ListArgs,
+};
 use crate::entity::Mention;
 use crate::extract::Extractor;
 use crate::gazetteer;
 use crate::input::{self, Job, Options};
+use crate::jsonl_input::{self, Fields};
 use crate::output::{self, Format, Writer};
 use crate::record::{records, FIELDS};
 
@@ -104,25 +107,66 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     let d = &args.dictionaries;
     let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?
         .with_date_options(args.dates.options());
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        pool = pool.num_threads(n.into());
-    }
-    let pool = pool.build()?;
+    let pool = thread_pool(&args.input)?;
     let header = (!args.no_header).then_some(&FIELDS[..]);
     let mut writer = Writer::new(args.format, header, BufWriter::new(io::stdout().lock()))?;
-    let options = Options {
-        encoding: args.encoding,
-        piece: PIECE,
-    };
+    let options = input_options(&args.input);
     let mut messages = Messages {
-        quiet: args.quiet,
+        quiet: args.input.quiet,
         errors: 0,
     };
-    let jobs = input::jobs(&args.paths, options);
-    extract_all(&extractor, &pool, jobs, options, &mut writer, &mut messages)?;
+    let jobs = input::jobs(&args.input.paths, &options);
+    extract_all(
+        &extractor,
+        &pool,
+        jobs,
+        &options,
+        &mut writer,
+        &mut messages,
+    )?;
     writer.finish()?;
     Ok(messages.errors == 0)
+}
+
+/// How the documents named by the input flags are read.
+fn input_options(args: &InputArgs) -> Options {
+    let jsonl = (args.input_format == InputFormat::Jsonl).then(|| {
+        let default = Fields::default();
+        Fields {
+            id: args.id_field.clone().unwrap_or(default.id),
+            text: args.text_field.clone().unwrap_or(default.text),
+        }
+    });
+    Options {
+        encoding: args.encoding,
+        piece: PIECE,
+        jsonl,
+    }
+}
+
+/// The worker threads: as many as asked for, else [`default_threads`]. The number is always
+/// set here, so that no environment variable (rayon reads `RAYON_NUM_THREADS`) changes it.
+fn thread_pool(args: &InputArgs) -> anyhow::Result<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.threads.map_or_else(
+        || default_threads(args.input_format, &args.paths, cores),
+        usize::from,
+    );
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?)
+}
+
+/// How many threads to use when `--threads` is not given: every core, except for JSON Lines
+/// on stdin alone. That is how data engines (Spark's `pipe`, GNU parallel) feed a tool, with
+/// one process per core already, where more threads per process would only compete.
+fn default_threads(format: InputFormat, paths: &[std::path::PathBuf], cores: usize) -> usize {
+    let stdin_only = paths.iter().all(|p| p.as_os_str() == "-");
+    if format == InputFormat::Jsonl && stdin_only {
+        1
+    } else {
+        cores
+    }
 }
 
 /// Extract from every job and write the records in input order, batch by batch: each batch is
@@ -132,7 +176,7 @@ fn extract_all<W: Write>(
     extractor: &Extractor,
     pool: &rayon::ThreadPool,
     jobs: impl Iterator<Item = Job>,
-    options: Options,
+    options: &Options,
     writer: &mut Writer<W>,
     messages: &mut Messages,
 ) -> io::Result<()> {
@@ -163,10 +207,18 @@ fn extract_all<W: Write>(
     Ok(())
 }
 
-/// A worker's part of a job: read it if it is a whole file, then extract from its text.
-fn work(extractor: &Extractor, job: Job, options: Options) -> (Job, Vec<Mention>) {
+/// A worker's part of a job: read it if it is a whole file, parse it if it is a line of JSON
+/// Lines, then extract from its text.
+fn work(extractor: &Extractor, job: Job, options: &Options) -> (Job, Vec<Mention>) {
     let job = match job {
         Job::File { path, .. } => input::read_file(&path, options),
+        Job::Line(line) => {
+            let fields = options
+                .jsonl
+                .as_ref()
+                .expect("lines only come from JSON Lines");
+            jsonl_input::parse(line, fields)
+        }
         other => other,
     };
     let Job::Piece(piece) = job else {
@@ -228,7 +280,7 @@ fn write_job<W: Write>(
         }
         Job::Skipped { doc, why } => messages.warn(writer, &doc, &why),
         Job::Failed { doc, error } => messages.error(writer, &doc, &error),
-        Job::File { .. } => unreachable!("files are read by the workers"),
+        Job::File { .. } | Job::Line(_) => unreachable!("files and lines are read by the workers"),
     }
 }
 
@@ -311,6 +363,7 @@ mod tests {
         let options = Options {
             encoding: None,
             piece,
+            jsonl: None,
         };
         let mut out = Vec::new();
         let mut writer = Writer::new(Format::Jsonl, None, &mut out).unwrap();
@@ -318,10 +371,38 @@ mod tests {
             quiet: true,
             errors: 0,
         };
-        let jobs = input::jobs(paths, options);
-        extract_all(extractor, &pool, jobs, options, &mut writer, &mut messages).unwrap();
+        let jobs = input::jobs(paths, &options);
+        extract_all(extractor, &pool, jobs, &options, &mut writer, &mut messages).unwrap();
         writer.finish().unwrap();
         (String::from_utf8(out).unwrap(), messages.errors)
+    }
+
+    #[test]
+    fn threads_default_to_one_only_for_json_lines_on_stdin() {
+        use std::path::PathBuf;
+        let (text, jsonl) = (InputFormat::Text, InputFormat::Jsonl);
+        let none: &[PathBuf] = &[];
+        let dash = &[PathBuf::from("-")];
+        let file = &[PathBuf::from("a.jsonl")];
+        let both = &[PathBuf::from("-"), PathBuf::from("a.jsonl")];
+        // (name, input format, paths, expected threads with 8 cores)
+        let rows: &[(&str, InputFormat, &[PathBuf], usize)] = &[
+            ("JSON Lines on stdin, no path", jsonl, none, 1),
+            ("JSON Lines on stdin, -", jsonl, dash, 1),
+            (
+                "JSON Lines on stdin twice",
+                jsonl,
+                &[PathBuf::from("-"), PathBuf::from("-")],
+                1,
+            ),
+            ("a JSON Lines file", jsonl, file, 8),
+            ("stdin and a file", jsonl, both, 8),
+            ("text on stdin", text, dash, 8),
+            ("text files", text, file, 8),
+        ];
+        for (name, format, paths, want) in rows {
+            assert_eq!(default_threads(*format, paths, 8), *want, "{name}");
+        }
     }
 
     #[test]

@@ -17,6 +17,35 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parse the command line, exiting with a usage error (as clap does) when flags that clap
+    /// accepted one by one do not go together.
+    pub fn parse_checked() -> Cli {
+        use clap::CommandFactory;
+
+        let cli = Cli::parse();
+        if let Some((name, why)) = cli.conflict() {
+            // Built, so that the usage line is the subcommand's, with the binary's name.
+            let mut command = Cli::command();
+            command.build();
+            let sub = command
+                .find_subcommand_mut(name)
+                .expect("the subcommand just parsed");
+            sub.error(clap::error::ErrorKind::ArgumentConflict, why)
+                .exit();
+        }
+        cli
+    }
+
+    /// The subcommand and why its flags do not go together, if they do not.
+    fn conflict(&self) -> Option<(&'static str, String)> {
+        match &self.command {
+            Command::Extract(args) => args.input.conflict().map(|why| ("extract", why)),
+            Command::Dicts(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write one record per entity mention found in the given articles.
@@ -29,6 +58,8 @@ pub enum Command {
     ///   orbitext extract articles/                  CSV of every article under articles/
     ///   orbitext extract --format jsonl a.txt b.txt JSON Lines for two files
     ///   cat a.txt | orbitext extract --format tsv   read stdin
+    ///   orbitext extract --input-format jsonl --format jsonl - < docs.jsonl
+    ///                                               one document per line, in and out
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
 
@@ -92,10 +123,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders to read (folders recursively, hidden entries skipped); `-` or nothing
-    /// reads stdin.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -105,11 +134,46 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_header: bool,
 
-    /// Worker threads (default: all cores). Output is identical whatever the number.
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// Where documents come from and how they are read: shared by every command that extracts.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (folders recursively, hidden entries skipped); `-` or nothing
+    /// reads stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// What a file (or stdin) holds: one document, or one document per line as JSON Lines.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
+    pub input_format: InputFormat,
+
+    /// With --input-format jsonl: the field that names a document (default `id`).
+    ///
+    /// Its value, a string or a number (written as in the line), is the records' `doc`; a line
+    /// without it (or with null) is named FILE:LINE.
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+
+    /// With --input-format jsonl: the field that holds a document's text (default `text`).
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+
+    /// Worker threads (default: all cores; 1 for JSON Lines on stdin). Output is identical
+    /// whatever the number.
+    ///
+    /// JSON Lines on stdin usually means one orbitext per core under a data engine (Spark,
+    /// GNU parallel), so each process then keeps to one thread unless told otherwise.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
-    /// Decode every document with this encoding instead of detecting it.
+    /// Decode every document with this encoding instead of detecting it (text input only:
+    /// JSON Lines are UTF-8).
     ///
     /// LABEL is a WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1252 (also latin1,
     /// iso-8859-1), iso-8859-15, windows-1251, koi8-r, gb18030, big5, shift_jis, euc-kr, …
@@ -123,12 +187,39 @@ pub struct ExtractArgs {
     /// printed.
     #[arg(short, long)]
     pub quiet: bool,
+}
 
-    #[command(flatten)]
-    pub dictionaries: DictArgs,
+/// What an input file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text: each file, and stdin, is one document.
+    Text,
+    /// JSON Lines: each line is one document, an object such as {"id": "a1", "text": "…"};
+    /// other fields are ignored, blank lines skipped, and a bad line is reported and skipped.
+    Jsonl,
+}
 
-    #[command(flatten)]
-    pub dates: DateArgs,
+impl InputArgs {
+    /// Why these flags do not go together, if they do not: what clap cannot see because it
+    /// depends on a flag's value.
+    pub fn conflict(&self) -> Option<String> {
+        match self.input_format {
+            InputFormat::Text => {
+                let field = if self.id_field.is_some() {
+                    Some("--id-field")
+                } else if self.text_field.is_some() {
+                    Some("--text-field")
+                } else {
+                    None
+                };
+                field.map(|f| format!("{f} is only for --input-format jsonl"))
+            }
+            InputFormat::Jsonl => self.encoding.is_some().then(|| {
+                "--encoding is only for --input-format text: JSON Lines are always UTF-8"
+                    .to_string()
+            }),
+        }
+    }
 }
 
 /// An encoding from its WHATWG label (`latin1`, `UTF-16LE`, `shift_jis`).

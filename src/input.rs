@@ -4,7 +4,8 @@
 //! hidden entries skipped, symbolic links followed) or `-` for stdin. Listing is lazy, so a
 //! folder of a million files is never held in memory.
 //!
-//! Each document becomes one or more [`Job`]s in input order. A regular file of at most
+//! With `--input-format jsonl` every source is JSON Lines instead, one document a line: see
+//! [`crate::jsonl_input`]. Otherwise each document becomes one or more [`Job`]s in input order. A regular file of at most
 //! [`Options::piece`] bytes is one `Job::File`, read and decoded on a worker thread. Anything
 //! larger, and stdin, is streamed on the calling thread as `Job::Piece`s of about that size,
 //! cut at blank lines, so that a multi-gigabyte dump never has to fit in memory.
@@ -23,20 +24,24 @@ use anyhow::anyhow;
 use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use walkdir::WalkDir;
 
+use crate::jsonl_input::{self, Line, Lines};
+
 /// How far into a document to look for a NUL byte that marks it as binary (as grep does).
-const BINARY_PROBE: usize = 8 * 1024;
+pub(crate) const BINARY_PROBE: usize = 8 * 1024;
 
 /// How much of a large file is checked for UTF-8 at a time.
 const SCAN_BLOCK: usize = 1 << 20;
 
 /// How documents are read.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Decode every document with this encoding instead of detecting it.
     pub encoding: Option<&'static Encoding>,
     /// A regular file of at most this many bytes is read whole; anything larger (and stdin) is
     /// streamed in pieces of about this many bytes of text.
     pub piece: usize,
+    /// Read every source as JSON Lines with these field names, one document a line.
+    pub jsonl: Option<jsonl_input::Fields>,
 }
 
 /// One place to read a document from.
@@ -84,6 +89,8 @@ pub enum Job {
     File { path: PathBuf, len: u64 },
     /// Text ready to extract from.
     Piece(Piece),
+    /// A line of JSON Lines input; [`jsonl_input::parse`] turns it into a piece.
+    Line(Line),
     /// A document left out on purpose (binary), with why.
     Skipped { doc: String, why: String },
     /// A document or path that could not be read.
@@ -96,6 +103,7 @@ impl Job {
         match self {
             Job::File { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
             Job::Piece(p) => p.text.len(),
+            Job::Line(l) => l.bytes.len(),
             Job::Skipped { .. } | Job::Failed { .. } => 0,
         }
     }
@@ -172,26 +180,54 @@ fn kind_of(file_type: &std::fs::FileType) -> &'static str {
 }
 
 /// The work for `paths`, in input order: small files to read on a worker, and the pieces of
-/// large files and stdin, read here as the iterator is advanced.
-pub fn jobs(paths: &[PathBuf], options: Options) -> impl Iterator<Item = Job> + '_ {
-    sources(paths).flat_map(move |source| -> Box<dyn Iterator<Item = Job>> {
-        match source {
-            Err(e) => Box::new(std::iter::once(Job::Failed {
-                doc: e.path,
-                error: e.error,
-            })),
-            Ok(Source::Stdin) => Box::new(Stream::new(
-                "-".into(),
-                Box::new(io::stdin()),
-                options,
-                None,
-            )),
-            Ok(Source::File(path)) => file_jobs(path, options),
-        }
-    })
+/// large files and stdin, or the lines of JSON Lines, read here as the iterator is advanced.
+pub fn jobs<'a>(paths: &'a [PathBuf], options: &'a Options) -> impl Iterator<Item = Job> + 'a {
+    sources(paths).flat_map(move |source| source_jobs(source, options))
 }
 
-fn file_jobs(path: PathBuf, options: Options) -> Box<dyn Iterator<Item = Job>> {
+/// The work for one source, in order (see [`jobs`]).
+pub fn source_jobs(
+    source: Result<Source, ListError>,
+    options: &Options,
+) -> Box<dyn Iterator<Item = Job>> {
+    match source {
+        Err(e) => Box::new(std::iter::once(Job::Failed {
+            doc: e.path,
+            error: e.error,
+        })),
+        Ok(Source::Stdin) if options.jsonl.is_some() => {
+            Box::new(Lines::new("-".into(), Box::new(io::stdin().lock())))
+        }
+        Ok(Source::Stdin) => Box::new(Stream::new(
+            "-".into(),
+            Box::new(io::stdin()),
+            options.clone(),
+            None,
+        )),
+        Ok(Source::File(path)) if options.jsonl.is_some() => jsonl_file_jobs(path),
+        Ok(Source::File(path)) => file_jobs(path, options),
+    }
+}
+
+/// The lines of a JSON Lines file, or why it cannot be read.
+fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job>> {
+    let doc = path.display().to_string();
+    let opened = std::fs::metadata(&path).and_then(|meta| {
+        if meta.is_dir() {
+            return Err(io::Error::other("is a folder"));
+        }
+        std::fs::File::open(&path)
+    });
+    match opened {
+        Ok(file) => Box::new(Lines::new(doc, Box::new(io::BufReader::new(file)))),
+        Err(e) => Box::new(std::iter::once(Job::Failed {
+            doc,
+            error: anyhow!("{e}"),
+        })),
+    }
+}
+
+fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job>> {
     let doc = path.display().to_string();
     let failed = |error: anyhow::Error| -> Box<dyn Iterator<Item = Job>> {
         Box::new(std::iter::once(Job::Failed {
@@ -226,7 +262,12 @@ fn file_jobs(path: PathBuf, options: Options) -> Box<dyn Iterator<Item = Job>> {
             Err(e) => return failed(anyhow!("{e}")),
         }
     }
-    Box::new(Stream::new(doc, Box::new(file), options, utf8_error))
+    Box::new(Stream::new(
+        doc,
+        Box::new(file),
+        options.clone(),
+        utf8_error,
+    ))
 }
 
 /// Where the first byte that is not valid UTF-8 is in the rest of `file`, if anywhere, read
@@ -259,7 +300,7 @@ fn scan_utf8(file: &mut std::fs::File) -> io::Result<Option<usize>> {
 }
 
 /// Read and decode a file whole, as a `Job::Piece`, `Job::Skipped` or `Job::Failed`.
-pub fn read_file(path: &Path, options: Options) -> Job {
+pub fn read_file(path: &Path, options: &Options) -> Job {
     let doc = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -540,6 +581,7 @@ mod tests {
         Options {
             encoding: None,
             piece,
+            jsonl: None,
         }
     }
 
@@ -657,7 +699,7 @@ mod tests {
         let ascii = "NASA met ESA.\n\n".repeat(1000);
         std::fs::write(&path, [ascii.as_bytes(), b"caf\xe9\n"].concat()).unwrap();
         let paths = [path];
-        let jobs: Vec<Job> = super::jobs(&paths, options(100)).collect();
+        let jobs: Vec<Job> = super::jobs(&paths, &options(100)).collect();
         assert_eq!(texts(&jobs).concat(), ascii + "café\n");
         let Job::Piece(first) = &jobs[0] else {
             unreachable!()

@@ -2,10 +2,10 @@
 //! space agencies and other government bodies, government officials, dates and agreement
 //! types each article mentions, with exact byte offsets and canonical keys.
 //!
-//! The pipeline is readable from the modules: [`input`] finds and reads documents,
-//! [`gazetteer`] matches the dictionaries, [`rules`] finds dates, agreements, bodies and
-//! officials by pattern, [`extract`] arbitrates between them, [`record`] and [`output`] write
-//! the results.
+//! The pipeline is readable from the modules: [`input`] finds and reads documents (and
+//! [`jsonl_input`] the documents of JSON Lines), [`gazetteer`] matches the dictionaries,
+//! [`rules`] finds dates, agreements, bodies and officials by pattern, [`extract`] arbitrates
+//! between them, [`record`] and [`output`] write the results.
 //!
 //! ```
 //! let extractor = orbitext::Extractor::from_dictionaries(true, &[]).unwrap();
@@ -27,6 +27,7 @@ pub mod entity;
 pub mod extract;
 pub mod gazetteer;
 pub mod input;
+pub mod jsonl_input;
 pub mod output;
 pub mod record;
 pub mod rules;
