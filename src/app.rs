@@ -3,21 +3,27 @@
 //! reported on stderr and the run goes on; the caller turns "something failed" into the exit
 //! code.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
 
+use anyhow::Context;
+use clap::CommandFactory;
 use rayon::prelude::*;
 
 use crate::cli::{
-    CheckArgs, Cli, Command, DictsCommand, ExtractArgs, InputArgs, InputFormat, ListArgs,
+    CheckArgs, Cli, Command, CompletionsArgs, DateArgs, DictArgs, DictsCommand, ExtractArgs,
+    InputArgs, InputFormat, ListArgs, ManArgs, OutputArgs, SummaryArgs,
 };
-use crate::entity::Mention;
+use crate::entity::{Kind, Mention};
 use crate::extract::Extractor;
 use crate::gazetteer;
 use crate::input::{self, Job, Options};
 use crate::jsonl_input::{self, Fields};
 use crate::output::{self, Format, Writer};
-use crate::record::{records, FIELDS};
+use crate::progress::{self, Progress};
+use crate::record::{self, records, FIELDS, FIELDS_WITH_CONTEXT};
+use crate::summary::{self, Summary};
 
 /// How many documents (or pieces of documents) are read and extracted at once: enough to keep
 /// every thread busy, few enough that memory stays flat however many files there are.
@@ -36,6 +42,9 @@ const PIECE: usize = 1 << 20;
 pub fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Summary(args) => summarize(&args),
+        Command::Completions(args) => completions(&args),
+        Command::Man(args) => man(&args),
         Command::Dicts(DictsCommand::List(args)) => list_dictionaries(&args),
         Command::Dicts(DictsCommand::Check(args)) => check_dictionaries(&args),
     }
@@ -62,6 +71,7 @@ fn list_dictionaries(args: &ListArgs) -> anyhow::Result<bool> {
     let mut writer = Writer::new(
         args.format,
         Some(&ENTRY_FIELDS),
+        false,
         BufWriter::new(io::stdout().lock()),
     )?;
     let rows = entries
@@ -104,28 +114,274 @@ fn check_dictionaries(args: &CheckArgs) -> anyhow::Result<bool> {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
-    let d = &args.dictionaries;
-    let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?
-        .with_date_options(args.dates.options());
-    let pool = thread_pool(&args.input)?;
-    let header = (!args.no_header).then_some(&FIELDS[..]);
-    let mut writer = Writer::new(args.format, header, BufWriter::new(io::stdout().lock()))?;
-    let options = input_options(&args.input);
-    let mut messages = Messages {
-        quiet: args.input.quiet,
-        errors: 0,
+    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    let header = match args.context {
+        _ if args.output.no_header => None,
+        Some(_) => Some(&FIELDS_WITH_CONTEXT[..]),
+        None => Some(&FIELDS[..]),
     };
-    let jobs = input::jobs(&args.input.paths, &options);
-    extract_all(
-        &extractor,
-        &pool,
-        jobs,
-        &options,
-        &mut writer,
-        &mut messages,
-    )?;
+    let out = BufWriter::new(io::stdout().lock());
+    let writer = Writer::new(args.output.format, header, args.output.bom, out)?;
+    let mut sink = Sink::Records {
+        writer,
+        context: args.context,
+    };
+    let ok = pipeline.run(&args.input.paths, &mut sink)?;
+    if let Sink::Records { writer, .. } = sink {
+        writer.finish()?;
+    }
+    Ok(ok)
+}
+
+fn summarize(args: &SummaryArgs) -> anyhow::Result<bool> {
+    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    // Nothing is written while the documents are read, so the sink's writer type is moot.
+    let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
+    let ok = pipeline.run(&args.input.paths, &mut sink)?;
+    let Sink::Summary(summary) = sink else {
+        unreachable!("the sink given")
+    };
+    // Written even when some input failed: the table of what could be read, with exit 2.
+    let header = (!args.output.no_header).then_some(&summary::FIELDS[..]);
+    let out = BufWriter::new(io::stdout().lock());
+    let mut writer = Writer::new(args.output.format, header, args.output.bom, out)?;
+    for row in summary.rows() {
+        writer.write(&row)?;
+    }
     writer.finish()?;
-    Ok(messages.errors == 0)
+    Ok(ok)
+}
+
+fn completions(args: &CompletionsArgs) -> anyhow::Result<bool> {
+    let mut script = Vec::new();
+    // Into memory first: clap_complete panics on a write error, such as a closed pipe.
+    clap_complete::generate(args.shell, &mut Cli::command(), "orbitext", &mut script);
+    io::stdout().lock().write_all(&script)?;
+    Ok(true)
+}
+
+fn man(args: &ManArgs) -> anyhow::Result<bool> {
+    let mut cli = Cli::command();
+    // Built, so that subcommands know their full names (`orbitext-extract`).
+    cli.build();
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir)
+            .and_then(|()| write_pages(&cli, dir))
+            .with_context(|| format!("cannot write the manual pages to {}", dir.display()))?;
+        return Ok(true);
+    }
+    let mut page = &cli;
+    for name in &args.command {
+        page = page.find_subcommand(name).ok_or_else(|| {
+            let names: Vec<&str> = page
+                .get_subcommands()
+                .map(|c| c.get_name())
+                .filter(|&n| n != "help")
+                .collect();
+            match names.is_empty() {
+                true => anyhow::anyhow!("`{}` has no subcommands", page.get_name()),
+                false => anyhow::anyhow!("no command `{name}` (there are: {})", names.join(", ")),
+            }
+        })?;
+    }
+    let mut roff = Vec::new();
+    man_page(page).render(&mut roff)?;
+    io::stdout().lock().write_all(&roff)?;
+    Ok(true)
+}
+
+/// The page of `command`, a built command or subcommand. Subcommands carry no version of
+/// their own, so each page names the program and its version as its source.
+fn man_page(command: &clap::Command) -> clap_mangen::Man {
+    let source = format!("orbitext {}", env!("CARGO_PKG_VERSION"));
+    clap_mangen::Man::new(command.clone()).source(source)
+}
+
+/// The pages of `command` and of all its subcommands, into `dir` (`orbitext-dicts-list.1`).
+fn write_pages(command: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
+    man_page(command).generate_to(dir)?;
+    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+        write_pages(sub, dir)?;
+    }
+    Ok(())
+}
+
+/// Everything a command that extracts resolves from its flags, once: the extractor, the
+/// threads, how input is read and which types are kept.
+struct Pipeline {
+    extractor: Extractor,
+    pool: rayon::ThreadPool,
+    options: Options,
+    /// The types to keep; empty keeps all.
+    kinds: Vec<Kind>,
+    quiet: bool,
+}
+
+/// What a run does with the mentions it finds.
+enum Sink<W: Write> {
+    /// Write each mention as a record, with `context` characters either side if asked.
+    Records {
+        writer: Writer<W>,
+        context: Option<usize>,
+    },
+    /// Count mentions per entity, for a table written at the end.
+    Summary(Summary),
+}
+
+/// What a worker turns a piece's mentions into for the sink: rendered records, or the
+/// mentions themselves for the summary to count.
+enum Found {
+    Rendered(io::Result<Vec<u8>>),
+    Mentions(Vec<Mention>),
+}
+
+impl<W: Write> Sink<W> {
+    /// Push out what was written so far, so that a message on stderr comes after it.
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Records { writer, .. } => writer.flush(),
+            Sink::Summary(_) => Ok(()),
+        }
+    }
+}
+
+impl Pipeline {
+    fn new(
+        input: &InputArgs,
+        output: &OutputArgs,
+        dictionaries: &DictArgs,
+        dates: &DateArgs,
+    ) -> anyhow::Result<Pipeline> {
+        let d = dictionaries;
+        let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?
+            .with_date_options(dates.options());
+        Ok(Pipeline {
+            extractor,
+            pool: thread_pool(input)?,
+            options: input_options(input),
+            kinds: output.kinds(),
+            quiet: input.quiet,
+        })
+    }
+
+    /// Process every document named by `paths` into `sink`; `Ok(false)` if some input could
+    /// not be processed (each such input is reported on stderr).
+    fn run<W: Write>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
+        let show = progress::wanted(
+            self.quiet,
+            io::stderr().is_terminal(),
+            io::stdout().is_terminal(),
+            progress::many_files(paths),
+        );
+        let mut messages = Messages {
+            quiet: self.quiet,
+            errors: 0,
+            progress: show.then(|| Progress::start(paths)),
+        };
+        let options = &self.options;
+        let jobs = input::sources(paths)
+            .enumerate()
+            .flat_map(|(n, source)| input::source_jobs(source, options).map(move |job| (n, job)));
+        let done = self.process(jobs, sink, &mut messages);
+        if let Some(progress) = messages.progress.take() {
+            progress.finish();
+        }
+        done?;
+        Ok(messages.errors == 0)
+    }
+
+    /// Process every job in input order, batch by batch: each batch is read and extracted in
+    /// parallel, then handed to the sink, so output is the same whatever the number of threads
+    /// and memory stays flat whatever the number and size of documents. Each job comes with
+    /// the index of its source, for the progress bar.
+    fn process<W: Write>(
+        &self,
+        jobs: impl Iterator<Item = (usize, Job)>,
+        sink: &mut Sink<W>,
+        messages: &mut Messages,
+    ) -> io::Result<()> {
+        let mut jobs = jobs.peekable();
+        while jobs.peek().is_some() {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
+                let Some((source, job)) = jobs.next() else {
+                    break;
+                };
+                let len = job.text_len();
+                bytes += len;
+                batch.push((source, len, job));
+            }
+            let render = match sink {
+                Sink::Records { writer, context } => Some((writer.format(), *context)),
+                Sink::Summary(_) => None,
+            };
+            let done: Vec<(usize, usize, Job, Found)> = self.pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|(source, len, job)| {
+                        let (job, mentions) = self.work(job);
+                        let found = match render {
+                            Some((format, context)) => {
+                                Found::Rendered(render_job(&job, &mentions, format, context))
+                            }
+                            None => Found::Mentions(mentions),
+                        };
+                        (source, len, job, found)
+                    })
+                    .collect()
+            });
+            for (source, len, job, found) in done {
+                finish_job(job, found, sink, messages)?;
+                if let Some(progress) = &mut messages.progress {
+                    progress.advance(source, len as u64);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A worker's part of a job: read it if it is a whole file, parse it if it is a line of
+    /// JSON Lines, then extract from its text and keep the mentions of the wanted types.
+    fn work(&self, job: Job) -> (Job, Vec<Mention>) {
+        let job = match job {
+            Job::File { path, .. } => input::read_file(&path, &self.options),
+            Job::Line(line) => {
+                let fields = self.options.jsonl.as_ref();
+                jsonl_input::parse(line, fields.expect("lines only come from JSON Lines"))
+            }
+            other => other,
+        };
+        let Job::Piece(piece) = job else {
+            return (job, Vec::new());
+        };
+        // A bug in a rule must not end a batch run: the document is reported and the run goes
+        // on.
+        let extracted =
+            panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract(&piece.text)));
+        match extracted {
+            Ok(mut mentions) => {
+                if !self.kinds.is_empty() {
+                    mentions.retain(|m| self.kinds.contains(&m.kind));
+                }
+                (Job::Piece(piece), mentions)
+            }
+            Err(panic) => {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("a panic");
+                let error = anyhow::anyhow!(
+                    "internal error, so no records for bytes {}..{} (please report it): {why}",
+                    piece.offset,
+                    piece.offset + piece.text.len()
+                );
+                let doc = piece.doc;
+                (Job::Failed { doc, error }, Vec::new())
+            }
+        }
+    }
 }
 
 /// How the documents named by the input flags are read.
@@ -160,7 +416,7 @@ fn thread_pool(args: &InputArgs) -> anyhow::Result<rayon::ThreadPool> {
 /// How many threads to use when `--threads` is not given: every core, except for JSON Lines
 /// on stdin alone. That is how data engines (Spark's `pipe`, GNU parallel) feed a tool, with
 /// one process per core already, where more threads per process would only compete.
-fn default_threads(format: InputFormat, paths: &[std::path::PathBuf], cores: usize) -> usize {
+fn default_threads(format: InputFormat, paths: &[PathBuf], cores: usize) -> usize {
     let stdin_only = paths.iter().all(|p| p.as_os_str() == "-");
     if format == InputFormat::Jsonl && stdin_only {
         1
@@ -169,94 +425,22 @@ fn default_threads(format: InputFormat, paths: &[std::path::PathBuf], cores: usi
     }
 }
 
-/// Extract from every job and write the records in input order, batch by batch: each batch is
-/// read and extracted in parallel, then written, so output is the same whatever the number of
-/// threads and memory stays flat whatever the number and size of documents.
-fn extract_all<W: Write>(
-    extractor: &Extractor,
-    pool: &rayon::ThreadPool,
-    jobs: impl Iterator<Item = Job>,
-    options: &Options,
-    writer: &mut Writer<W>,
-    messages: &mut Messages,
-) -> io::Result<()> {
-    let mut jobs = jobs.peekable();
-    while jobs.peek().is_some() {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
-            let Some(job) = jobs.next() else { break };
-            bytes += job.text_len();
-            batch.push(job);
-        }
-        let format = writer.format();
-        let done: Vec<(Job, io::Result<Vec<u8>>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|job| {
-                    let (job, mentions) = work(extractor, job, options);
-                    let rendered = render_job(&job, &mentions, format);
-                    (job, rendered)
-                })
-                .collect()
-        });
-        for (job, rendered) in done {
-            write_job(job, &rendered?, writer, messages)?;
-        }
-    }
-    Ok(())
-}
-
-/// A worker's part of a job: read it if it is a whole file, parse it if it is a line of JSON
-/// Lines, then extract from its text.
-fn work(extractor: &Extractor, job: Job, options: &Options) -> (Job, Vec<Mention>) {
-    let job = match job {
-        Job::File { path, .. } => input::read_file(&path, options),
-        Job::Line(line) => {
-            let fields = options
-                .jsonl
-                .as_ref()
-                .expect("lines only come from JSON Lines");
-            jsonl_input::parse(line, fields)
-        }
-        other => other,
-    };
-    let Job::Piece(piece) = job else {
-        return (job, Vec::new());
-    };
-    // A bug in a rule must not end a batch run: the document is reported and the run goes on.
-    match panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&piece.text))) {
-        Ok(mentions) => (Job::Piece(piece), mentions),
-        Err(panic) => {
-            let why = panic
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-                .unwrap_or("a panic");
-            let error = anyhow::anyhow!(
-                "internal error, so no records for bytes {}..{} (please report it): {why}",
-                piece.offset,
-                piece.offset + piece.text.len()
-            );
-            (
-                Job::Failed {
-                    doc: piece.doc,
-                    error,
-                },
-                Vec::new(),
-            )
-        }
-    }
-}
-
-/// A piece's records rendered in `format`, on the worker that extracted them; the records are
-/// shifted to where the piece lies in its document.
-fn render_job(job: &Job, mentions: &[Mention], format: Format) -> io::Result<Vec<u8>> {
+/// A piece's records rendered in `format`, on the worker that extracted them, with their
+/// context if asked; the records are shifted to where the piece lies in its document.
+fn render_job(
+    job: &Job,
+    mentions: &[Mention],
+    format: Format,
+    context: Option<usize>,
+) -> io::Result<Vec<u8>> {
     let Job::Piece(piece) = job else {
         return Ok(Vec::new());
     };
     let mut rows = records(&piece.doc, &piece.text, mentions);
     for r in &mut rows {
+        if let Some(n) = context {
+            r.context = Some(record::context(&piece.text, r.start, r.end, n));
+        }
         r.start += piece.offset;
         r.end += piece.offset;
         r.line += piece.lines;
@@ -264,59 +448,77 @@ fn render_job(job: &Job, mentions: &[Mention], format: Format) -> io::Result<Vec
     output::render(format, &rows)
 }
 
-/// Write one finished job: its warnings and rendered records, or why it was skipped or failed.
-fn write_job<W: Write>(
+/// Hand one finished job to the sink: its warnings and records (or mentions), or why it was
+/// skipped or failed.
+fn finish_job<W: Write>(
     job: Job,
-    rendered: &[u8],
-    writer: &mut Writer<W>,
+    found: Found,
+    sink: &mut Sink<W>,
     messages: &mut Messages,
 ) -> io::Result<()> {
     match job {
         Job::Piece(piece) => {
             for warning in &piece.warnings {
-                messages.warn(writer, &piece.doc, warning)?;
+                messages.warn(sink, &piece.doc, warning)?;
             }
-            writer.write_rendered(rendered)
+            match (sink, found) {
+                (Sink::Records { writer, .. }, Found::Rendered(rendered)) => {
+                    writer.write_rendered(&rendered?)
+                }
+                (Sink::Summary(summary), Found::Mentions(mentions)) => {
+                    summary.add(&piece.doc, piece.offset, mentions);
+                    Ok(())
+                }
+                _ => unreachable!("workers find what the sink takes"),
+            }
         }
-        Job::Skipped { doc, why } => messages.warn(writer, &doc, &why),
-        Job::Failed { doc, error } => messages.error(writer, &doc, &error),
+        Job::Skipped { doc, why } => messages.warn(sink, &doc, &why),
+        Job::Failed { doc, error } => messages.error(sink, &doc, &error),
         Job::File { .. } | Job::Line(_) => unreachable!("files and lines are read by the workers"),
     }
 }
 
-/// Warnings and errors on stderr, as `orbitext: PATH: message`; warnings only unless --quiet.
-/// The records written so far are flushed first, so that a message follows them.
+/// Everything on stderr: warnings and errors, as `orbitext: PATH: message` (warnings only
+/// unless --quiet), and the progress bar, cleared while a message is printed. What was
+/// written so far is flushed first, so that a message follows the records before it.
 struct Messages {
     quiet: bool,
     /// How many errors were reported: any makes the exit code 2.
     errors: usize,
+    progress: Option<Progress>,
 }
 
 impl Messages {
-    fn warn<W: Write>(&self, writer: &mut Writer<W>, path: &str, message: &str) -> io::Result<()> {
+    fn warn<W: Write>(&self, sink: &mut Sink<W>, path: &str, message: &str) -> io::Result<()> {
         if !self.quiet {
-            writer.flush()?;
-            say(path, message);
+            sink.flush()?;
+            self.say(path, message);
         }
         Ok(())
     }
 
     fn error<W: Write>(
         &mut self,
-        writer: &mut Writer<W>,
+        sink: &mut Sink<W>,
         path: &str,
         error: &anyhow::Error,
     ) -> io::Result<()> {
         self.errors += 1;
-        writer.flush()?;
-        say(path, &format!("{error:#}"));
+        sink.flush()?;
+        self.say(path, &format!("{error:#}"));
         Ok(())
     }
-}
 
-/// One message line on stderr; a stderr that cannot be written to is no reason to stop.
-fn say(path: &str, message: &str) {
-    let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+    /// One message line on stderr; a stderr that cannot be written to is no reason to stop.
+    fn say(&self, path: &str, message: &str) {
+        let say = || {
+            let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+        };
+        match &self.progress {
+            Some(progress) => progress.suspend(say),
+            None => say(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -352,27 +554,36 @@ mod tests {
 
     /// The JSON Lines output for `paths` read in pieces of `piece` bytes, and the error count.
     fn output(paths: &[std::path::PathBuf], piece: usize) -> (String, usize) {
-        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
-        let extractor = EXTRACTOR.get_or_init(|| {
-            Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries")
-        });
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
-        let options = Options {
-            encoding: None,
-            piece,
-            jsonl: None,
+        let pipeline = Pipeline {
+            extractor: Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries"),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(3)
+                .build()
+                .unwrap(),
+            options: Options {
+                encoding: None,
+                piece,
+                jsonl: None,
+            },
+            kinds: Vec::new(),
+            quiet: true,
         };
         let mut out = Vec::new();
-        let mut writer = Writer::new(Format::Jsonl, None, &mut out).unwrap();
+        let writer = Writer::new(Format::Jsonl, None, false, &mut out).unwrap();
+        let mut sink = Sink::Records {
+            writer,
+            context: None,
+        };
         let mut messages = Messages {
             quiet: true,
             errors: 0,
+            progress: None,
         };
-        let jobs = input::jobs(paths, &options);
-        extract_all(extractor, &pool, jobs, &options, &mut writer, &mut messages).unwrap();
+        let jobs = input::jobs(paths, &pipeline.options).map(|job| (0, job));
+        pipeline.process(jobs, &mut sink, &mut messages).unwrap();
+        let Sink::Records { writer, .. } = sink else {
+            unreachable!()
+        };
         writer.finish().unwrap();
         (String::from_utf8(out).unwrap(), messages.errors)
     }

@@ -1,11 +1,13 @@
-//! The command line as the user types it: clap derive structs with their help text, and
-//! nothing else. Turning flags into loaded dictionaries and compiled rules is `app`'s job.
+//! The command line as the user types it: clap derive structs with their help text, and the
+//! few checks of flags that depend on another flag's value, which clap cannot express. Turning
+//! flags into loaded dictionaries and compiled rules is `app`'s job.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 
+use crate::entity::Kind;
 use crate::output::Format;
 use crate::rules::dates::{DateOptions, DateOrder};
 
@@ -39,10 +41,15 @@ impl Cli {
 
     /// The subcommand and why its flags do not go together, if they do not.
     fn conflict(&self) -> Option<(&'static str, String)> {
-        match &self.command {
-            Command::Extract(args) => args.input.conflict().map(|why| ("extract", why)),
-            Command::Dicts(_) => None,
-        }
+        let (name, input, output) = match &self.command {
+            Command::Extract(args) => ("extract", &args.input, &args.output),
+            Command::Summary(args) => ("summary", &args.input, &args.output),
+            Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => return None,
+        };
+        input
+            .conflict()
+            .or_else(|| output.conflict())
+            .map(|why| (name, why))
     }
 }
 
@@ -63,9 +70,59 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
 
+    /// Write one row per entity: type, id, name, mentions, documents; most mentioned first.
+    ///
+    /// mentions counts every mention of the entity, documents the documents that mention it
+    /// (each file, stdin, or each line of JSON Lines). Rows with as many mentions are ordered by
+    /// type, then id. Takes the same options as extract, but --context.
+    ///
+    /// Examples:
+    ///   orbitext summary articles/ > entities.csv          the table for a spreadsheet
+    ///   orbitext summary --types agency,official news/     only agencies and officials
+    ///   orbitext summary --input-format jsonl docs.jsonl   one document per line
+    #[command(verbatim_doc_comment)]
+    Summary(SummaryArgs),
+
     /// Inspect and check dictionaries.
     #[command(subcommand)]
     Dicts(DictsCommand),
+
+    /// Write a shell completion script to stdout.
+    ///
+    /// Examples:
+    ///   orbitext completions bash > ~/.local/share/bash-completion/completions/orbitext
+    ///   orbitext completions zsh > ~/.zfunc/_orbitext      (with fpath+=~/.zfunc)
+    ///   orbitext completions fish > ~/.config/fish/completions/orbitext.fish
+    ///   orbitext completions powershell >> $PROFILE
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+
+    /// Write a manual page (roff) to stdout, or every page to a folder.
+    ///
+    /// Examples:
+    ///   orbitext man | man -l -                    read orbitext(1)
+    ///   orbitext man extract | man -l -            read orbitext-extract(1)
+    ///   orbitext man --dir /usr/local/share/man/man1   install every page
+    #[command(verbatim_doc_comment)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to write (`extract`, `dicts list`); none: orbitext(1) itself.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
+
+    /// Write every page (orbitext.1, orbitext-extract.1, …) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +183,42 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Add a `context` column: the mention with up to N characters either side of it.
+    ///
+    /// Line breaks and tabs in it become spaces, so that each record stays on one row. The
+    /// context does not reach past the document, nor, in a large file read in pieces, past the
+    /// piece (pieces end at blank lines).
+    #[arg(long, value_name = "N")]
+    pub context: Option<usize>,
+
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// What is written and how: shared by extract and summary.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
@@ -134,11 +227,59 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_header: bool,
 
-    #[command(flatten)]
-    pub dictionaries: DictArgs,
+    /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+    ///
+    /// Not for JSON: JSON text must not start with a byte-order mark.
+    #[arg(long)]
+    pub bom: bool,
 
-    #[command(flatten)]
-    pub dates: DateArgs,
+    /// Only these entity types, comma-separated (default: all).
+    ///
+    /// Mentions are found as always (the longest name still wins: no country inside
+    /// `Luxembourg Space Agency`), then only those of these types are written.
+    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    pub types: Vec<EntityType>,
+}
+
+impl OutputArgs {
+    /// The types to write; empty for all.
+    pub fn kinds(&self) -> Vec<Kind> {
+        self.types.iter().map(|t| t.kind()).collect()
+    }
+
+    fn conflict(&self) -> Option<String> {
+        let json = matches!(self.format, Format::Jsonl | Format::Json);
+        (self.bom && json).then(|| {
+            "--bom is only for CSV and TSV: JSON must not start with a byte-order mark".into()
+        })
+    }
+}
+
+/// The entity types, as --types names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EntityType {
+    /// A sovereign state (`US`, `Luxembourg`).
+    Country,
+    /// A government or intergovernmental body (`NASA`, `ESA`, `Ministry of Defence`).
+    Agency,
+    /// A person holding a public office (`Wilbur Ross`).
+    Official,
+    /// A calendar expression (`May 21, 2021`).
+    Date,
+    /// A kind of agreement instrument (`MoU`, `treaty`, `Artemis Accords`).
+    Agreement,
+}
+
+impl EntityType {
+    pub fn kind(self) -> Kind {
+        match self {
+            EntityType::Country => Kind::Country,
+            EntityType::Agency => Kind::Agency,
+            EntityType::Official => Kind::Official,
+            EntityType::Date => Kind::Date,
+            EntityType::Agreement => Kind::Agreement,
+        }
+    }
 }
 
 /// Where documents come from and how they are read: shared by every command that extracts.
@@ -183,8 +324,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
 
-    /// Do not print warnings (skipped binary files, guessed encodings); errors are always
-    /// printed.
+    /// Do not print warnings (skipped binary files, guessed encodings) or the progress bar;
+    /// errors are always printed.
+    ///
+    /// The progress bar is only ever drawn when stderr is a terminal, stdout is not, and there
+    /// is more than one file.
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -288,5 +432,18 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_entity_type_can_be_named() {
+        use clap::ValueEnum;
+
+        use super::{EntityType, Kind};
+        for kind in Kind::ALL {
+            let named = EntityType::value_variants()
+                .iter()
+                .find(|t| t.to_possible_value().unwrap().get_name() == kind.as_str());
+            assert_eq!(named.map(|t| t.kind()), Some(kind), "{kind}");
+        }
     }
 }

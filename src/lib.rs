@@ -29,8 +29,10 @@ pub mod gazetteer;
 pub mod input;
 pub mod jsonl_input;
 pub mod output;
+pub mod progress;
 pub mod record;
 pub mod rules;
+pub mod summary;
 pub mod tokenize;
 
 pub use entity::{Kind, Mention};

@@ -67,8 +67,17 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted.
-    pub fn new(format: Format, header: Option<&[&str]>, mut out: W) -> io::Result<Writer<W>> {
+    /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted, and `bom`
+    /// asks for a UTF-8 byte-order mark first (for Excel; never wanted before JSON).
+    pub fn new(
+        format: Format,
+        header: Option<&[&str]>,
+        bom: bool,
+        mut out: W,
+    ) -> io::Result<Writer<W>> {
+        if bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         match (format, header) {
             (Format::Csv | Format::Tsv, Some(fields)) => {
                 let mut w = delimited(format, &mut out);

@@ -32,11 +32,21 @@ pub struct Record<'a> {
     pub role: &'a str,
     /// For officials: the agency id or country code they serve.
     pub org: &'a str,
+    /// With `--context N` only: the mention with up to N characters of the document either
+    /// side, line breaks and tabs as spaces. Left out of every format without the flag, so the
+    /// default schema stays the eleven fields above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
 }
 
 /// The header row of CSV and TSV output, in field order.
 pub const FIELDS: [&str; 11] = [
     "doc", "type", "start", "end", "line", "text", "id", "name", "value", "role", "org",
+];
+
+/// The header row with `--context`.
+pub const FIELDS_WITH_CONTEXT: [&str; 12] = [
+    "doc", "type", "start", "end", "line", "text", "id", "name", "value", "role", "org", "context",
 ];
 
 /// The records of one document, with line numbers counted in one pass over the text.
@@ -63,9 +73,37 @@ pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<
                 value: &m.value,
                 role: &m.role,
                 org: &m.org,
+                context: None,
             }
         })
         .collect()
+}
+
+/// `text[start..end]` with up to `n` characters either side, on one line: CR LF, and any
+/// other line break, tab or control character, become one space each. Counted in characters
+/// (Unicode scalar values), so a character is never split.
+pub fn context(text: &str, start: usize, end: usize, n: usize) -> String {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| end + i);
+    let window = &text[from..to];
+    let mut folded = String::with_capacity(window.len());
+    let mut chars = window.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        let breaks = c.is_control() || c == '\u{2028}' || c == '\u{2029}';
+        folded.push(if breaks { ' ' } else { c });
+    }
+    folded
 }
 
 /// Why `mentions` break the output contract for `text`, if they do: every span is non-empty,
@@ -96,6 +134,53 @@ pub fn contract_violation(text: &str, mentions: &[Mention]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contexts() {
+        // (name, text, mention, n, expected)
+        let rows: &[(&str, &str, &str, usize, &str)] = &[
+            ("both sides", "the NASA team", "NASA", 3, "he NASA te"),
+            ("none", "the NASA team", "NASA", 0, "NASA"),
+            ("clipped at the ends", "a NASA b", "NASA", 10, "a NASA b"),
+            ("characters, not bytes", "éé€NASA€éé", "NASA", 2, "é€NASA€é"),
+            (
+                "four-byte characters",
+                "🚀🚀NASA🚀🚀",
+                "NASA",
+                1,
+                "🚀NASA🚀",
+            ),
+            ("LF", "one\nNASA\ntwo", "NASA", 4, "one NASA two"),
+            (
+                "CRLF is one space",
+                "one\r\nNASA\r\ntwo",
+                "NASA",
+                5,
+                "one NASA two",
+            ),
+            ("CRLF cut in half", "one\r\nNASA", "NASA", 1, " NASA"),
+            ("tabs and lone CR", "a\tb\rNASA", "NASA", 4, "a b NASA"),
+            (
+                "inside the mention",
+                "memorandum of\nunderstanding",
+                "memorandum of\nunderstanding",
+                0,
+                "memorandum of understanding",
+            ),
+            (
+                "Unicode line separator",
+                "a\u{2028}NASA",
+                "NASA",
+                5,
+                "a NASA",
+            ),
+        ];
+        for (name, text, mention, n, want) in rows {
+            let start = text.find(mention).unwrap();
+            let got = context(text, start, start + mention.len(), *n);
+            assert_eq!(&got, want, "{name}");
+        }
+    }
 
     #[test]
     fn contract_violations_are_named() {
