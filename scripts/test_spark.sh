@@ -3,13 +3,14 @@
 # 450 MB) into a virtual environment under target/; it needs python3 and Java 17 or later.
 # It runs the job on Spark in local mode over the fixture articles, given as JSON Lines and as
 # a folder of text files, and checks that each document gets exactly the records orbitext
-# writes for it when run directly; then that a failing orbitext fails the Spark job.
+# writes for it when run directly; then the same with executors of their own, as on a
+# cluster; then that a failing orbitext fails the Spark job.
 #
 #   scripts/test_spark.sh        # the first run downloads pyspark; later runs reuse it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WORK=target/spark-test # under target/: ignored by git, removed by cargo clean
+WORK=$PWD/target/spark-test # under target/: ignored by git, removed by cargo clean
 VENV=$WORK/venv
 RUN=$WORK/run
 BIN=target/release/orbitext
@@ -23,6 +24,9 @@ cargo build --release --quiet
 rm -rf "$RUN" && mkdir -p "$RUN"
 # Spark's Python workers must be the environment's Python, not whichever is first on PATH.
 export PYSPARK_PYTHON=$VENV/bin/python PYSPARK_DRIVER_PYTHON=$VENV/bin/python
+# Executors of local-cluster mode leave their working folders (a copy of the binary each)
+# in pyspark's own folder; only the last run's are kept.
+rm -rf "$VENV"/lib/python3*/site-packages/pyspark/work
 echo "pyspark $("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)'), $(java -version 2>&1 | head -1)"
 
 # The fixture articles as JSON Lines, three times over under different ids, so that each of
@@ -37,12 +41,12 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
             out.write(json.dumps({"id": f"{copy}/{name}", "text": text}) + "\n")
 PY
 
-spark() { # spark LOG ARGS...: the job on 2 local cores, Spark's own log written to LOG
-  local log=$1
-  shift
-  "$VENV/bin/spark-submit" --master 'local[2]' --files "$BIN" \
+spark() { # spark MASTER LOG ARGS...: the job, all that Spark prints written to LOG
+  local master=$1 log=$2
+  shift 2
+  "$VENV/bin/spark-submit" --master "$master" --files "$BIN" \
     --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
-    scripts/spark_extract.py "$@" 2>"$log" || { tail -n 40 "$log" >&2; return 1; }
+    scripts/spark_extract.py "$@" >"$log" 2>&1 || { tail -n 40 "$log" >&2; return 1; }
 }
 
 # same WHAT DIRECT SPARK_DIR [PREFIX]: the records of each document in Spark's output (its
@@ -77,16 +81,25 @@ PY
 }
 
 "$BIN" extract --input-format jsonl --format jsonl "$RUN/docs.jsonl" >"$RUN/direct.jsonl"
-spark "$RUN/jsonl.log" --partitions 3 "$RUN/docs.jsonl" "$RUN/out-jsonl"
+spark 'local[2]' "$RUN/jsonl.log" --partitions 3 "$RUN/docs.jsonl" "$RUN/out-jsonl"
 same "JSON Lines input" "$RUN/direct.jsonl" "$RUN/out-jsonl"
+# A file's lines keep their order through textFile's splits, pipe and the numbered part files.
+cat "$RUN"/out-jsonl/part-* | cmp - "$RUN/direct.jsonl"
+echo "JSON Lines input: the part files in order are the direct run byte for byte"
+
+# As on a cluster: two executors in JVMs and working folders of their own, which find the
+# binary where --files puts it there, not where the driver keeps its copy.
+spark 'local-cluster[2,1,1024]' "$RUN/cluster.log" --partitions 3 "$RUN/docs.jsonl" "$RUN/out-cluster"
+cat "$RUN"/out-cluster/part-* | cmp - "$RUN/direct.jsonl"
+echo "two executors of their own (local-cluster[2,1,1024]): the same bytes"
 
 "$BIN" extract --format jsonl fixtures/articles >"$RUN/direct-files.jsonl"
-spark "$RUN/files.log" --text-files "$PWD/fixtures/articles" "$RUN/out-files"
+spark 'local[2]' "$RUN/files.log" --text-files "$PWD/fixtures/articles" "$RUN/out-files"
 same "text files input" "$RUN/direct-files.jsonl" "$RUN/out-files" "file:$PWD/"
 
 # A flag orbitext refuses makes it exit 2 on every partition: the job must fail, not succeed
 # with no records.
-if spark "$RUN/fail.log" "$RUN/docs.jsonl" "$RUN/out-fail" -- --date-order ymd 2>/dev/null; then
+if spark 'local[2]' "$RUN/fail.log" "$RUN/docs.jsonl" "$RUN/out-fail" -- --date-order ymd 2>/dev/null; then
   echo "a failing orbitext did not fail the job" >&2
   exit 1
 fi
