@@ -407,48 +407,6 @@ fn input_flags_that_do_not_go_together_are_usage_errors() {
     }
 }
 
-#[test]
-fn threads_default_to_one_for_json_lines_on_stdin_and_ignore_the_environment() {
-    // Read from /proc while the process waits for stdin: the main thread plus the workers.
-    let threads_of = |args: &[&str], env: Option<(&str, &str)>| -> usize {
-        let dir = Dir::new();
-        let mut cmd = dir.command(args);
-        if let Some((name, value)) = env {
-            cmd.env(name, value);
-        }
-        let mut child = cmd.stdin(Stdio::piped()).spawn().unwrap();
-        let status = format!("/proc/{}/status", child.id());
-        let threads = || -> usize {
-            let status = std::fs::read_to_string(&status).unwrap();
-            let line = status.lines().find(|l| l.starts_with("Threads:")).unwrap();
-            line["Threads:".len()..].trim().parse().unwrap()
-        };
-        // The pool is built after the dictionaries, all its threads at once.
-        let started = std::time::Instant::now();
-        while threads() == 1 {
-            assert!(started.elapsed() < Duration::from_secs(60), "no pool built");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        std::thread::sleep(Duration::from_millis(300));
-        let n = threads();
-        drop(child.stdin.take());
-        assert!(child.wait().unwrap().success());
-        n
-    };
-    let jsonl = ["extract", "--input-format", "jsonl"];
-    assert_eq!(threads_of(&jsonl, None), 2, "one worker by default");
-    assert_eq!(
-        threads_of(&jsonl, Some(("RAYON_NUM_THREADS", "5"))),
-        2,
-        "the environment is not read"
-    );
-    assert_eq!(
-        threads_of(&[&jsonl[..], &["--threads", "3"]].concat(), None),
-        4,
-        "--threads wins"
-    );
-}
-
 // ---- summary ----
 
 /// The rows of a summary in any format, header checked, as (type, id, name, mentions,
