@@ -127,9 +127,7 @@ impl Extractor {
         let named = officials::find(text, &titles, &mentions);
         add_officials(&mut mentions, named);
         officials::resolve_surnames(text, &mut mentions);
-        // Spans never overlap, so starts are distinct and an unstable sort is deterministic
-        // (and needs no scratch buffer, unlike a stable sort of these large structs).
-        mentions.sort_unstable_by_key(|m| m.start);
+        debug_assert!(mentions.is_sorted_by_key(|m| m.start), "every stage keeps the order");
         share_roles(&mut mentions);
         mentions
     }
@@ -329,16 +327,17 @@ impl Extractor {
         }
         if !spread.is_empty() {
             mentions.extend(spread);
+            // Spans never overlap, so starts are distinct and an unstable sort is
+            // deterministic (and needs no scratch buffer, unlike a stable sort).
             mentions.sort_unstable_by_key(|m| m.start);
         }
     }
 }
 
-/// Officials named by title or apposition replace the country or agency mentions inside
-/// their names (a name is longer than what it holds).
-/// An official the dictionary already found takes the role and org the text gives it; a new
-/// one replaces the country or agency mentions inside its name. `mentions` is sorted by start
-/// and stays so.
+/// Officials named by title or apposition join the mentions. One the dictionary already found
+/// takes the role and org the text gives it; a new one replaces the country or agency mentions
+/// inside its name (a name is longer than what it holds). `mentions` is sorted by start and
+/// stays so.
 fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
     for o in named {
         let lo = mentions.partition_point(|m| m.end <= o.start);
