@@ -14,7 +14,7 @@ use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
-use crate::tokenize::word_starts;
+use crate::tokenize::{word_starts, WordFilter};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -84,17 +84,27 @@ pub struct Extractor {
     dates: DateRules,
     agreements: AgreementRules,
     bodies: BodyRules,
+    /// Where any matcher but the dates' may match: one test per word start for all of them.
+    likely: WordFilter,
     abbreviation: Regex,
 }
 
 impl Extractor {
     /// An extractor over the given dictionary entries.
     pub fn new(entries: Vec<Entry>) -> anyhow::Result<Extractor> {
+        let gazetteer = Gazetteer::new(entries)?;
+        let agreements = AgreementRules::new();
+        let bodies = BodyRules::new();
+        let likely = gazetteer
+            .filter()
+            .union(agreements.filter())
+            .union(bodies.filter());
         Ok(Extractor {
-            gazetteer: Gazetteer::new(entries)?,
+            gazetteer,
             dates: DateRules::new(),
-            agreements: AgreementRules::new(),
-            bodies: BodyRules::new(),
+            agreements,
+            bodies,
+            likely,
             abbreviation: Regex::new(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")?,
         })
     }
@@ -127,14 +137,20 @@ impl Extractor {
         let named = officials::find(text, &titles, &mentions);
         add_officials(&mut mentions, named);
         officials::resolve_surnames(text, &mut mentions);
-        debug_assert!(mentions.is_sorted_by_key(|m| m.start), "every stage keeps the order");
+        debug_assert!(
+            mentions.is_sorted_by_key(|m| m.start),
+            "every stage keeps the order"
+        );
         share_roles(&mut mentions);
         mentions
     }
 
     /// Every dictionary hit and rule match, plus the titles that introduce officials.
     fn candidates(&self, text: &str) -> (Vec<Candidate<'_>>, Vec<TitleHit>) {
-        let starts = word_starts(text);
+        // Most words start no name, date or instrument: turn them away once for all the
+        // matchers instead of once in each.
+        let mut starts = word_starts(text);
+        starts.retain(|&s| self.likely.may_start(s) || self.dates.may_start(text, s));
         let hits = self.gazetteer.find(text, &starts);
         let dates = self.dates.find(text, &starts);
         let agreements = self.agreements.find(text, &starts);

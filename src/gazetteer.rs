@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::entity::Kind;
-use crate::tokenize::{WordMatcher, WordStart};
+use crate::tokenize::{WordFilter, WordMatcher, WordStart};
 
 /// The dictionaries compiled into the binary, as (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -390,6 +390,11 @@ impl Gazetteer {
                 pattern: m.pattern,
             })
             .collect()
+    }
+
+    /// The word starts where a dictionary form may begin.
+    pub fn filter(&self) -> &WordFilter {
+        self.matcher.filter()
     }
 
     /// Indices into `entries()` of the entries a hit may name, default reading first.

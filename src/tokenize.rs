@@ -106,16 +106,85 @@ fn ascii_space(x: u64) -> u64 {
     ascii_in(x, b'\t', b'\r') | ascii_in(x, b' ', b' ')
 }
 
+/// Which word starts may begin one of a set of patterns, judged by their first three bytes
+/// ([`filter_key`]). Several matchers' filters can be joined, so that one test per place
+/// serves them all.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    /// Bit [`filter_key`] of a place's first three bytes is set when a pattern may start
+    /// there (in either ASCII case, for a case-insensitive filter). A pattern shorter than
+    /// three bytes sets every byte that can end a word after it, and then any byte.
+    bits: Box<[u64]>,
+}
+
+/// Bits in a [`WordFilter`]: 32 KiB, small enough to stay in cache.
+const FILTER_BITS: usize = 1 << 18;
+
+/// Where three leading bytes land in a filter; collisions only let a place through.
+fn filter_key(b0: u8, b1: u8, b2: u8) -> usize {
+    (usize::from(b0) << 12 ^ usize::from(b1) << 6 ^ usize::from(b2)) % FILTER_BITS
+}
+
+impl WordFilter {
+    /// The filter of `patterns`, matched in any ASCII case when asked.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P], case_insensitive: bool) -> WordFilter {
+        let cases = |b: u8| -> Vec<u8> {
+            if case_insensitive && b.is_ascii_alphabetic() {
+                vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+            } else {
+                vec![b]
+            }
+        };
+        let word_enders: Vec<u8> = (0..=255)
+            .filter(|&b: &u8| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .collect();
+        let any: Vec<u8> = (0..=255).collect();
+        let mut bits = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        for p in patterns {
+            let (firsts, seconds, thirds) = match *p.as_ref() {
+                [] => continue,
+                [b0] => (cases(b0), word_enders.clone(), any.clone()),
+                [b0, b1] => (cases(b0), cases(b1), word_enders.clone()),
+                [b0, b1, b2, ..] => (cases(b0), cases(b1), cases(b2)),
+            };
+            for &b0 in &firsts {
+                for &b1 in &seconds {
+                    for &b2 in &thirds {
+                        let key = filter_key(b0, b1, b2);
+                        bits[key / 64] |= 1 << (key % 64);
+                    }
+                }
+            }
+        }
+        WordFilter { bits }
+    }
+
+    /// True when a pattern may start at `start`.
+    #[inline]
+    pub fn may_start(&self, start: WordStart) -> bool {
+        let key = start.key as usize;
+        self.bits[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    /// A filter that lets through what either filter does.
+    pub fn union(&self, other: &WordFilter) -> WordFilter {
+        let bits = self
+            .bits
+            .iter()
+            .zip(&*other.bits)
+            .map(|(a, b)| a | b)
+            .collect();
+        WordFilter { bits }
+    }
+}
+
 /// A set of patterns searched only at word starts, each search anchored there: the longest
-/// pattern beginning at a place, ending on a word boundary. A filter on the first three bytes
-/// turns most places away before the automaton is touched, so the cost is a few instructions
-/// a word rather than an automaton step a byte.
+/// pattern beginning at a place, ending on a word boundary. A [`WordFilter`] turns most
+/// places away before the automaton is touched, so the cost is a few instructions a word
+/// rather than an automaton step a byte.
 pub struct WordMatcher {
     automaton: contiguous::NFA,
-    /// Bit [`filter_key`] of the first three bytes of a place is set when a pattern may start
-    /// there (in either ASCII case, for a case-insensitive matcher). A pattern shorter than
-    /// three bytes sets every byte that can end a word after it, and then any byte.
-    filter: Box<[u64]>,
+    filter: WordFilter,
 }
 
 /// One match of a [`WordMatcher`]: its span and the index of the pattern it matched.
@@ -124,14 +193,6 @@ pub struct WordMatch {
     pub start: usize,
     pub end: usize,
     pub pattern: usize,
-}
-
-/// Bits in a [`WordMatcher`]'s filter: 32 KiB, small enough to stay in cache.
-const FILTER_BITS: usize = 1 << 18;
-
-/// Where three leading bytes land in the filter; collisions only let a place through.
-fn filter_key(b0: u8, b1: u8, b2: u8) -> usize {
-    (usize::from(b0) << 12 ^ usize::from(b1) << 6 ^ usize::from(b2)) % FILTER_BITS
 }
 
 impl WordMatcher {
@@ -144,42 +205,19 @@ impl WordMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(case_insensitive)
             .build(patterns)?;
-        let cases = |b: u8| -> Vec<u8> {
-            if case_insensitive && b.is_ascii_alphabetic() {
-                vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
-            } else {
-                vec![b]
-            }
-        };
-        let word_enders: Vec<u8> = (0..=255)
-            .filter(|&b: &u8| !(b.is_ascii_alphanumeric() || b == b'_'))
-            .collect();
-        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
-        let any: Vec<u8> = (0..=255).collect();
-        for p in patterns {
-            let (firsts, seconds, thirds) = match *p.as_ref() {
-                [] => continue,
-                [b0] => (cases(b0), word_enders.clone(), any.clone()),
-                [b0, b1] => (cases(b0), cases(b1), word_enders.clone()),
-                [b0, b1, b2, ..] => (cases(b0), cases(b1), cases(b2)),
-            };
-            for &b0 in &firsts {
-                for &b1 in &seconds {
-                    for &b2 in &thirds {
-                        let key = filter_key(b0, b1, b2);
-                        filter[key / 64] |= 1 << (key % 64);
-                    }
-                }
-            }
-        }
+        let filter = WordFilter::new(patterns, case_insensitive);
         Ok(WordMatcher { automaton, filter })
+    }
+
+    /// The places where this matcher may match.
+    pub fn filter(&self) -> &WordFilter {
+        &self.filter
     }
 
     /// The longest pattern starting at `start` and ending on a word boundary, if any.
     #[inline]
     pub fn longest_at(&self, text: &str, start: WordStart) -> Option<WordMatch> {
-        let key = start.key as usize;
-        if self.filter[key / 64] & (1 << (key % 64)) == 0 {
+        if !self.filter.may_start(start) {
             return None;
         }
         self.search(text, start.at)
@@ -433,6 +471,23 @@ mod tests {
             .map(|w| &text[w.start..w.end])
             .collect();
         assert_eq!(got, ["Treaty", "TREATY", "treaty"]);
+    }
+
+    #[test]
+    fn word_filters_join() {
+        let places = |f: &WordFilter, text: &str| -> Vec<usize> {
+            word_starts(text)
+                .into_iter()
+                .filter(|&s| f.may_start(s))
+                .map(|s| s.at)
+                .collect()
+        };
+        let names = WordFilter::new(&["NASA", "US"], false);
+        let words = WordFilter::new(&["treaty"], true);
+        let text = "NASA, the US and a Treaty; USA";
+        assert_eq!(places(&names, text), [0, 10]);
+        assert_eq!(places(&words, text), [19]);
+        assert_eq!(places(&names.union(&words), text), [0, 10, 19]);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 
 use crate::entity::{Kind, Mention};
 use crate::tokenize::{
-    char_at, char_before, is_word_char, window_after, window_before, WordMatcher, WordStart,
+    char_at, char_before, is_word_char, window_after, window_before, WordFilter, WordMatcher,
+    WordStart,
 };
 
 /// Every wording of an instrument, singular and plural; matched in any case.
@@ -96,6 +97,11 @@ impl AgreementRules {
             words: WordMatcher::new(&[WORDINGS, ACRONYMS].concat(), true)
                 .expect("agreement wordings compile"),
         }
+    }
+
+    /// The word starts where an agreement wording may begin.
+    pub fn filter(&self) -> &WordFilter {
+        self.words.filter()
     }
 
     /// Every agreement mention of `text`, sorted by start, tried at `starts` (from

@@ -10,7 +10,7 @@
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{is_capitalised, WordMatcher, WordStart};
+use crate::tokenize::{is_capitalised, WordFilter, WordMatcher, WordStart};
 
 /// Capitalised words joined by the small words that occur inside body names.
 const NAME: &str =
@@ -62,6 +62,11 @@ impl BodyRules {
             ))
             .expect("body rule compiles"),
         }
+    }
+
+    /// The word starts where a body's head word may begin.
+    pub fn filter(&self) -> &WordFilter {
+        self.heads.filter()
     }
 
     /// Every body named by a rule in `text`, its heads tried at `starts` (from

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use regex::{Captures, Regex};
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, char_before, line_start, WordStart};
+use crate::tokenize::{char_at, char_before, line_start, WordFilter, WordStart};
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -51,58 +51,57 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// The words a date may start with: month names, full and abbreviated, weekdays, `fiscal`.
+const TRIGGER_WORDS: [&str; 33] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Fiscal",
+    "fiscal",
+];
+
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
-/// its year: `FY2024`), or a whole month or weekday name, full or abbreviated, or `fiscal`.
-/// Words end at an ASCII word boundary, as in the rules' regexes.
+/// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`]. Words end at an ASCII word
+/// boundary, as in the rules' regexes.
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
     let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
-    // Decided on the first byte for most words: this runs at every word start.
-    match rest[0] {
-        b'0'..=b'9' => Some(&text[at..at + run(u8::is_ascii_digit)]),
-        b'F' if rest.get(1) == Some(&b'Y') => Some(&text[at..at + 2]),
-        b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W' | b'f' => {
-            let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
-            let trigger = matches!(
-                word,
-                "January"
-                    | "February"
-                    | "March"
-                    | "April"
-                    | "May"
-                    | "June"
-                    | "July"
-                    | "August"
-                    | "September"
-                    | "October"
-                    | "November"
-                    | "December"
-                    | "Jan"
-                    | "Feb"
-                    | "Mar"
-                    | "Apr"
-                    | "Jun"
-                    | "Jul"
-                    | "Aug"
-                    | "Sept"
-                    | "Sep"
-                    | "Oct"
-                    | "Nov"
-                    | "Dec"
-                    | "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "Fiscal"
-                    | "fiscal"
-            );
-            trigger.then_some(word)
-        }
-        _ => None,
+    if rest[0].is_ascii_digit() {
+        return Some(&text[at..at + run(u8::is_ascii_digit)]);
     }
+    if rest.starts_with(b"FY") {
+        return Some(&text[at..at + 2]);
+    }
+    let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
+    TRIGGER_WORDS.contains(&word).then_some(word)
 }
 
 /// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
@@ -437,6 +436,8 @@ struct Candidate {
 /// The date rules, compiled once per run.
 pub struct DateRules {
     options: DateOptions,
+    /// Where a trigger word may start; digits are tested apart, as they would fill it.
+    words: WordFilter,
     iso: Regex,
     numeric: Regex,
     month_day: Regex,
@@ -465,8 +466,19 @@ impl DateRules {
     pub fn with_options(options: DateOptions) -> DateRules {
         let re = |s: &str| Regex::new(s).expect("date rule compiles");
         let paren_weekday = r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)";
+        // `FY` with its year glued on (`FY2024`) or apart (`FY 2024`, `FY-24`).
+        let fy: Vec<String> = (0..10)
+            .map(|d| format!("FY{d}"))
+            .chain(["FY".into()])
+            .collect();
+        let words: Vec<&str> = TRIGGER_WORDS
+            .iter()
+            .copied()
+            .chain(fy.iter().map(String::as_str))
+            .collect();
         DateRules {
             options,
+            words: WordFilter::new(&words, false),
             // `2021-05-21`, also with a clock time glued on (`2021-05-21T09:30`), or `2021-05`.
             iso: re(r"^([0-9]{4})([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?(?:T[0-9]|(?-u:\b))"),
             numeric: re(r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})(?-u:\b)"),
@@ -494,6 +506,13 @@ impl DateRules {
         }
     }
 
+    /// True when a date may start at `start`: the cheap test before [`find`](Self::find)
+    /// reads the token there.
+    #[inline]
+    pub fn may_start(&self, text: &str, start: WordStart) -> bool {
+        text.as_bytes()[start.at].is_ascii_digit() || self.words.may_start(start)
+    }
+
     /// Every date mention of `text` with its value, sorted by start, none overlapping; dates
     /// are tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
@@ -501,8 +520,9 @@ impl DateRules {
         // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
         let mut found: Vec<Candidate> = Vec::new();
         let mut free = 0;
-        for &WordStart { at, .. } in starts {
-            if at < free {
+        for &start in starts {
+            let at = start.at;
+            if at < free || !self.may_start(text, start) {
                 continue;
             }
             let Some(token) = trigger(text, at) else {
