@@ -524,22 +524,35 @@ impl Iterator for Stream {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
-        if self.done {
-            return None;
+        let next = if self.done {
+            Ok(None)
+        } else {
+            self.next_piece()
+        };
+        end_on_failure(&mut self.done, next, || self.doc.clone())
+    }
+}
+
+/// The next job of a reader that yields jobs until its input ends or fails: the end, and a
+/// failure after one failed job named by `doc`, leave `done` set. What was read before a
+/// failure stays read; the rest of the input is lost.
+pub fn end_on_failure(
+    done: &mut bool,
+    next: io::Result<Option<Job>>,
+    doc: impl FnOnce() -> String,
+) -> Option<Job> {
+    match next {
+        Ok(Some(job)) => Some(job),
+        Ok(None) => {
+            *done = true;
+            None
         }
-        match self.next_piece() {
-            Ok(Some(job)) => Some(job),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Job::Failed {
-                    doc: self.doc.clone(),
-                    error: anyhow!("{e}"),
-                })
-            }
+        Err(e) => {
+            *done = true;
+            Some(Job::Failed {
+                doc: doc(),
+                error: anyhow!("{e}"),
+            })
         }
     }
 }

@@ -16,7 +16,7 @@ use anyhow::anyhow;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::input::{Job, Piece, BINARY_PROBE};
+use crate::input::{end_on_failure, Job, Piece, BINARY_PROBE};
 
 /// The names of the fields that hold a document's id and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,24 +138,10 @@ impl Iterator for Lines {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
-        if self.done {
-            return None;
-        }
-        match self.next_job() {
-            Ok(Some(job)) => Some(job),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                // The lines before were read and stay read; the rest of the input is lost.
-                self.done = true;
-                Some(Job::Failed {
-                    doc: format!("{}:{}", self.file, self.number + 1),
-                    error: anyhow!("{e}"),
-                })
-            }
-        }
+        let next = if self.done { Ok(None) } else { self.next_job() };
+        end_on_failure(&mut self.done, next, || {
+            format!("{}:{}", self.file, self.number + 1)
+        })
     }
 }
 

@@ -51,8 +51,9 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// The words a date may start with: month names, full and abbreviated, weekdays, `fiscal`.
-const TRIGGER_WORDS: [&str; 33] = [
+/// The words besides [`WEEKDAYS`] a date may start with: month names, full and abbreviated,
+/// and `fiscal`.
+const TRIGGER_WORDS: [&str; 26] = [
     "January",
     "February",
     "March",
@@ -77,19 +78,12 @@ const TRIGGER_WORDS: [&str; 33] = [
     "Oct",
     "Nov",
     "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Fiscal",
     "fiscal",
 ];
 
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
-/// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`]. Words end at an ASCII word
+/// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an ASCII word
 /// boundary, as in the rules' regexes.
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
@@ -101,7 +95,7 @@ fn trigger(text: &str, at: usize) -> Option<&str> {
         return Some(&text[at..at + 2]);
     }
     let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
-    TRIGGER_WORDS.contains(&word).then_some(word)
+    (TRIGGER_WORDS.contains(&word) || WEEKDAYS.contains(&word)).then_some(word)
 }
 
 /// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
@@ -473,6 +467,7 @@ impl DateRules {
             .collect();
         let words: Vec<&str> = TRIGGER_WORDS
             .iter()
+            .chain(&WEEKDAYS)
             .copied()
             .chain(fy.iter().map(String::as_str))
             .collect();
