@@ -68,14 +68,30 @@ enum Source {
     Dictionary,
 }
 
-#[derive(Clone, Debug)]
+/// A span some matcher claims, small enough to sort and move cheaply: a dictionary mention
+/// is only built once its span has won, from the entry the article's context chooses.
+#[derive(Clone, Copy, Debug)]
 struct Candidate<'a> {
-    mention: Mention,
+    start: usize,
+    end: usize,
     source: Source,
-    /// Dictionary entries the span may name, default first; empty for rules.
-    entries: &'a [usize],
+    claim: Claim<'a>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Claim<'a> {
+    /// Dictionary entries the span may name, default first.
+    Entries(&'a [usize]),
     /// A name that is no entity but must win over the entity inside it.
-    ignore: bool,
+    Ignored,
+    /// A rule's mention, by its index among the rule mentions.
+    Rule(usize),
+}
+
+impl Candidate<'_> {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
 }
 
 /// Dictionaries and compiled rules, built once per run and shared by all threads.
@@ -131,10 +147,10 @@ impl Extractor {
 
     /// All entity mentions of `text`, sorted by start, none overlapping another.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
-        let (candidates, titles) = self.candidates(text);
-        let mut mentions = self.resolve(candidates);
+        let found = self.candidates(text);
+        let mut mentions = self.resolve(found.candidates, found.rules);
         self.spread_abbreviations(text, &mut mentions);
-        let named = officials::find(text, &titles, &mentions);
+        let named = officials::find(text, &found.titles, &mentions);
         add_officials(&mut mentions, named);
         officials::resolve_surnames(text, &mut mentions);
         debug_assert!(
@@ -146,153 +162,140 @@ impl Extractor {
     }
 
     /// Every dictionary hit and rule match, plus the titles that introduce officials.
-    fn candidates(&self, text: &str) -> (Vec<Candidate<'_>>, Vec<TitleHit>) {
+    fn candidates(&self, text: &str) -> Found<'_> {
         // Most words start no name, date or instrument: turn them away once for all the
         // matchers instead of once in each.
         let mut starts = word_starts(text);
         starts.retain(|&s| self.likely.may_start(s) || self.dates.may_start(text, s));
         let hits = self.gazetteer.find(text, &starts);
-        let dates = self.dates.find(text, &starts);
-        let agreements = self.agreements.find(text, &starts);
-        // Candidates are large: reserve once rather than copy them as the vector grows.
-        let mut candidates = Vec::with_capacity(hits.len() + dates.len() + agreements.len());
+        let mut rules = self.dates.find(text, &starts);
+        rules.extend(self.agreements.find(text, &starts));
+        let mut candidates = Vec::with_capacity(hits.len() + rules.len());
         let mut titles = Vec::new();
         let entries = self.gazetteer.entries();
         for hit in hits {
             let ids = self.gazetteer.candidates(&hit);
             let first = &entries[ids[0]];
-            match first.etype {
-                EntryType::Title => titles.push(TitleHit {
-                    start: hit.start,
-                    end: hit.end,
-                    government: first.role == "government",
-                }),
-                EntryType::Ignore | EntryType::Entity(_) => {
-                    // An ignored name takes part in resolution only to win over what it holds,
-                    // and is dropped after it; the kind it carries until then does not matter.
-                    let kind = match first.etype {
-                        EntryType::Entity(kind) => kind,
-                        _ => Kind::Country,
-                    };
-                    if first.etype == EntryType::Entity(Kind::Country)
-                        && !is_country_here(text, hit.start, hit.end, &first.id)
-                    {
-                        continue;
-                    }
-                    let mut mention =
-                        Mention::named(kind, hit.start, hit.end, &first.id, &first.name);
-                    if kind == Kind::Official {
-                        mention.role.clone_from(&first.role);
-                        mention.org.clone_from(&first.org);
-                    }
-                    candidates.push(Candidate {
-                        mention,
-                        source: Source::Dictionary,
-                        entries: ids,
-                        ignore: first.etype == EntryType::Ignore,
+            let claim = match first.etype {
+                EntryType::Title => {
+                    titles.push(TitleHit {
+                        start: hit.start,
+                        end: hit.end,
+                        government: first.role == "government",
                     });
+                    continue;
                 }
-            }
+                EntryType::Ignore => Claim::Ignored,
+                EntryType::Entity(Kind::Country)
+                    if !is_country_here(text, hit.start, hit.end, &first.id) =>
+                {
+                    continue
+                }
+                EntryType::Entity(_) => Claim::Entries(ids),
+            };
+            candidates.push(Candidate {
+                start: hit.start,
+                end: hit.end,
+                source: Source::Dictionary,
+                claim,
+            });
         }
-        let rule = |mention: Mention, source: Source| Candidate {
-            mention,
+        let rule = |i: usize, m: &Mention, source: Source| Candidate {
+            start: m.start,
+            end: m.end,
             source,
-            entries: &[],
-            ignore: false,
+            claim: Claim::Rule(i),
         };
-        for m in dates.into_iter().chain(agreements) {
-            candidates.push(rule(m, Source::Rule));
-        }
+        candidates.extend(
+            rules
+                .iter()
+                .enumerate()
+                .map(|(i, m)| rule(i, m, Source::Rule)),
+        );
         // A shape rule may run on into a dictionary name (`Ministry of Foreign Affairs and the
         // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
-        // is what the rule still finds in the text before that name, if anything.
-        let mut names: Vec<usize> = candidates
+        // is what the rule still finds in the text before that name, if anything. Dictionary
+        // candidates come first and in order, so their starts are sorted.
+        let names: Vec<usize> = candidates
             .iter()
-            .filter(|c| c.source == Source::Dictionary && !c.ignore)
-            .map(|c| c.mention.start)
+            .filter(|c| matches!(c.claim, Claim::Entries(_)))
+            .map(|c| c.start)
             .collect();
-        names.sort_unstable();
-        let mut bodies = Vec::new();
         for b in self.bodies.find(text, &starts) {
             let cut = names
                 .get(names.partition_point(|&s| s <= b.start))
                 .copied()
                 .filter(|&s| s < b.end);
-            match cut {
-                None => bodies.push(rule(b, Source::ShapeRule)),
-                Some(cut) => bodies.extend(
+            let body = match cut {
+                None => Some(b),
+                Some(cut) => {
+                    let before = &text[b.start..cut];
                     self.bodies
-                        .find(&text[b.start..cut], &word_starts(&text[b.start..cut]))
+                        .find(before, &word_starts(before))
                         .into_iter()
-                        .filter(|m| m.start == 0)
+                        .find(|m| m.start == 0)
                         .map(|mut m| {
                             m.start += b.start;
                             m.end += b.start;
-                            rule(m, Source::ShapeRule)
-                        }),
-                ),
+                            m
+                        })
+                }
+            };
+            if let Some(m) = body {
+                candidates.push(rule(rules.len(), &m, Source::ShapeRule));
+                rules.push(m);
             }
         }
-        candidates.extend(bodies);
-        (candidates, titles)
+        Found {
+            candidates,
+            rules,
+            titles,
+        }
     }
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
-    fn resolve(&self, candidates: Vec<Candidate<'_>>) -> Vec<Mention> {
-        // Order indices rather than the large candidates themselves; the index breaks ties, so
-        // the order is the same on every run.
-        let mut order: Vec<usize> = (0..candidates.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (ca, cb) = (&candidates[a].mention, &candidates[b].mention);
-            cb.len()
-                .cmp(&ca.len())
-                .then(candidates[b].source.cmp(&candidates[a].source))
-                .then(ca.start.cmp(&cb.start))
-                .then(a.cmp(&b))
-        });
-        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut kept: Vec<usize> = Vec::with_capacity(candidates.len());
-        for i in order {
-            let (start, end) = (candidates[i].mention.start, candidates[i].mention.end);
-            let clash = taken
-                .range(..end)
-                .next_back()
-                .is_some_and(|(_, &e)| e > start);
-            if !clash {
-                taken.insert(start, end);
-                kept.push(i);
-            }
-        }
-        // Kept spans never overlap: distinct starts, so unstable is deterministic.
-        kept.sort_unstable_by_key(|&i| candidates[i].mention.start);
-        let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-        let kept = kept
-            .into_iter()
-            .map(|i| slots[i].take().expect("each candidate is kept once"));
+    fn resolve(&self, candidates: Vec<Candidate<'_>>, rules: Vec<Mention>) -> Vec<Mention> {
+        let kept = winners(&candidates);
         let entries = self.gazetteer.entries();
+        let mut rules: Vec<Option<Mention>> = rules.into_iter().map(Some).collect();
         // The reading an article has established for an ambiguous acronym: the body named
-        // most recently before it, else the best-known one (listed first).
-        let mut last_seen: HashMap<&str, usize> = HashMap::new();
+        // most recently before it, else the best-known one (listed first). Only bodies some
+        // acronym may name are remembered.
+        let mut last_seen: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::with_capacity(kept.len());
-        for (i, c) in kept.enumerate() {
-            if c.ignore {
-                continue;
-            }
-            let mut m = c.mention;
-            match c.entries {
-                [] => {}
-                [only] => {
-                    last_seen.insert(entries[*only].id.as_str(), i);
+        for (at, c) in kept.into_iter().map(|i| candidates[i]).enumerate() {
+            let chosen = match c.claim {
+                Claim::Ignored => continue,
+                Claim::Rule(r) => {
+                    out.push(rules[r].take().expect("each rule mention is kept once"));
+                    continue;
                 }
-                many => {
-                    let chosen = many
-                        .iter()
-                        .filter_map(|&e| last_seen.get(entries[e].id.as_str()).map(|&at| (at, e)))
-                        .max()
-                        .map_or(many[0], |(_, e)| e);
-                    m.id.clone_from(&entries[chosen].id);
-                    m.name.clone_from(&entries[chosen].name);
+                Claim::Entries([only]) => {
+                    if self.gazetteer.contested(*only) {
+                        last_seen.retain(|&(e, _)| e != *only);
+                        last_seen.push((*only, at));
+                    }
+                    *only
                 }
+                Claim::Entries(many) => many
+                    .iter()
+                    .filter_map(|&e| {
+                        last_seen
+                            .iter()
+                            .find(|&&(seen, _)| seen == e)
+                            .map(|&(_, at)| (at, e))
+                    })
+                    .max()
+                    .map_or(many[0], |(_, e)| e),
+            };
+            let entry = &entries[chosen];
+            let EntryType::Entity(kind) = entry.etype else {
+                unreachable!("only entities are claimed")
+            };
+            let mut m = Mention::named(kind, c.start, c.end, &entry.id, &entry.name);
+            if kind == Kind::Official {
+                m.role.clone_from(&entry.role);
+                m.org.clone_from(&entry.org);
             }
             out.push(m);
         }
@@ -348,6 +351,81 @@ impl Extractor {
             mentions.sort_unstable_by_key(|m| m.start);
         }
     }
+}
+
+/// What the matchers found in one document.
+struct Found<'a> {
+    candidates: Vec<Candidate<'a>>,
+    /// The mentions rule candidates stand for, by [`Claim::Rule`] index.
+    rules: Vec<Mention>,
+    /// Title words, which introduce officials rather than compete for spans.
+    titles: Vec<TitleHit>,
+}
+
+/// The candidates that win their spans, in order of start: longest first, then the most
+/// trusted source, then leftmost, each kept unless a better one overlaps it.
+fn winners(candidates: &[Candidate<'_>]) -> Vec<usize> {
+    // Only candidates that overlap compete, and most overlap none: walk them by start, and
+    // rank only each run of overlapping ones. A stable sort keeps equal starts in index
+    // order, and merges the sorted runs each matcher produced.
+    let mut by_start: Vec<usize> = (0..candidates.len()).collect();
+    by_start.sort_by_key(|&i| candidates[i].start);
+    let mut kept: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut run: Vec<usize> = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut reach = 0;
+    for i in by_start {
+        if candidates[i].start >= reach {
+            settle(candidates, &mut run, &mut taken, &mut kept);
+        }
+        reach = reach.max(candidates[i].end);
+        run.push(i);
+    }
+    settle(candidates, &mut run, &mut taken, &mut kept);
+    kept
+}
+
+/// Rank one run of overlapping candidates and keep, in order of start, those no better one
+/// overlaps; `run` is left empty. `taken` holds the spans kept so far (start → end).
+fn settle(
+    candidates: &[Candidate<'_>],
+    run: &mut Vec<usize>,
+    taken: &mut BTreeMap<usize, usize>,
+    kept: &mut Vec<usize>,
+) {
+    match run[..] {
+        [] => return,
+        [only] => {
+            kept.push(only);
+            run.clear();
+            return;
+        }
+        _ => {}
+    }
+    // The index breaks ties, so the order is the same on every run.
+    run.sort_unstable_by(|&a, &b| {
+        let (ca, cb) = (&candidates[a], &candidates[b]);
+        cb.len()
+            .cmp(&ca.len())
+            .then(cb.source.cmp(&ca.source))
+            .then(ca.start.cmp(&cb.start))
+            .then(a.cmp(&b))
+    });
+    taken.clear();
+    let from = kept.len();
+    for i in run.drain(..) {
+        let (start, end) = (candidates[i].start, candidates[i].end);
+        let clash = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        if !clash {
+            taken.insert(start, end);
+            kept.push(i);
+        }
+    }
+    // Kept spans never overlap: distinct starts, so unstable is deterministic.
+    kept[from..].sort_unstable_by_key(|&i| candidates[i].start);
 }
 
 /// Officials named by title or apposition join the mentions. One the dictionary already found
@@ -452,6 +530,96 @@ mod tests {
             .iter()
             .map(|m| format!("{}:{}:{}", m.kind, &text[m.start..m.end], m.id))
             .collect()
+    }
+
+    /// The ranking by its definition: every candidate in order of rank, kept unless an
+    /// already kept one overlaps it.
+    fn winners_by_definition(candidates: &[Candidate<'_>]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ca, cb) = (&candidates[a], &candidates[b]);
+            cb.len()
+                .cmp(&ca.len())
+                .then(cb.source.cmp(&ca.source))
+                .then(ca.start.cmp(&cb.start))
+        });
+        let mut kept: Vec<usize> = Vec::new();
+        for i in order {
+            let c = &candidates[i];
+            if !kept
+                .iter()
+                .any(|&k| candidates[k].start < c.end && c.start < candidates[k].end)
+            {
+                kept.push(i);
+            }
+        }
+        kept.sort_by_key(|&i| candidates[i].start);
+        kept
+    }
+
+    /// A candidate as a test writes it: start, length, and source (0 shape, 1 rule, 2
+    /// dictionary).
+    type Span = (usize, usize, u8);
+
+    fn spans(raw: &[Span]) -> Vec<Candidate<'static>> {
+        let sources = [Source::ShapeRule, Source::Rule, Source::Dictionary];
+        raw.iter()
+            .enumerate()
+            .map(|(i, &(start, len, source))| Candidate {
+                start,
+                end: start + len,
+                source: sources[usize::from(source) % 3],
+                claim: Claim::Rule(i),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn winners_table() {
+        // (name, candidates, the winners)
+        let rows: &[(&str, &[Span], &[usize])] = &[
+            ("none", &[], &[]),
+            (
+                "apart, in any order",
+                &[(20, 5, 0), (0, 5, 0), (10, 5, 0)],
+                &[1, 2, 0],
+            ),
+            (
+                "touching spans do not overlap",
+                &[(0, 5, 0), (5, 5, 0)],
+                &[0, 1],
+            ),
+            ("the longest wins", &[(0, 5, 2), (3, 10, 0)], &[1]),
+            (
+                "then the most trusted source",
+                &[(0, 5, 0), (2, 5, 2)],
+                &[1],
+            ),
+            ("then the leftmost", &[(2, 5, 1), (0, 5, 1)], &[1]),
+            (
+                "a chain: the middle loses to both ends",
+                &[(0, 6, 1), (5, 4, 1), (8, 6, 1)],
+                &[0, 2],
+            ),
+            (
+                "a chain: the longest middle takes both neighbours' places",
+                &[(0, 6, 1), (5, 8, 1), (12, 6, 1), (20, 2, 1)],
+                &[1, 3],
+            ),
+        ];
+        for (name, raw, want) in rows {
+            assert_eq!(winners(&spans(raw)), *want, "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn winners_match_their_definition(
+            raw in proptest::collection::vec((0usize..200, 1usize..30, 0u8..3), 0..40)
+        ) {
+            let candidates = spans(&raw);
+            proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
+        }
     }
 
     #[test]

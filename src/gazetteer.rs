@@ -334,6 +334,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
     matcher: WordMatcher,
+    /// By entry: whether some form names it and another entry too (`ESA`).
+    contested: Vec<bool>,
 }
 
 impl Gazetteer {
@@ -366,10 +368,17 @@ impl Gazetteer {
         // a position is the one the contract wants.
         let texts: Vec<&str> = patterns.iter().map(|p| p.text.as_str()).collect();
         let matcher = WordMatcher::new(&texts, false)?;
+        let mut contested = vec![false; entries.len()];
+        for p in patterns.iter().filter(|p| p.entries.len() > 1) {
+            for &e in &p.entries {
+                contested[e] = true;
+            }
+        }
         Ok(Gazetteer {
             entries,
             patterns,
             matcher,
+            contested,
         })
     }
 
@@ -395,6 +404,12 @@ impl Gazetteer {
     /// The word starts where a dictionary form may begin.
     pub fn filter(&self) -> &WordFilter {
         self.matcher.filter()
+    }
+
+    /// Whether a form of entry `e` may name another entry too, so that which one an article
+    /// means depends on which it has named in full.
+    pub fn contested(&self, e: usize) -> bool {
+        self.contested[e]
     }
 
     /// Indices into `entries()` of the entries a hit may name, default reading first.
