@@ -185,6 +185,13 @@ fn listed(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
+/// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words: the
+/// test runs on many words, so it folds case while comparing rather than into a new string.
+fn listed_in_any_case(list: &[&str], word: &str) -> bool {
+    list.binary_search_by(|x| x.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
+}
+
 /// A title found by the dictionary, and whether it alone marks a public office.
 #[derive(Clone, Copy, Debug)]
 pub struct TitleHit {
@@ -469,19 +476,22 @@ fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t 
         clause_end -= 1;
     }
     let clause = &tail[..clause_end];
-    let lead: Vec<String> = clause
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(|w| w.trim_end_matches(['’', '\'']).to_lowercase())
-        .collect();
+    let lead = || {
+        clause
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .map(|w| w.trim_end_matches(['’', '\'']))
+    };
     // An apposition opens with its title (`ESA Director General`), an article (`the head
     // of`) or a possessive (`Luxembourg's Minister`); `whilst Dr X, Chairman` is another clause.
     let opens_like_a_title = clause.starts_with(char::is_uppercase)
-        || lead.first().is_some_and(|w| {
-            ["the", "a", "an", "its", "their"].contains(&w.as_str())
-                || listed(OFFICE_HEADS, w)
-                || listed(BODY_HEADS, w)
+        || lead().next().is_some_and(|w| {
+            ["the", "a", "an", "its", "their"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(w))
+                || listed_in_any_case(OFFICE_HEADS, w)
+                || listed_in_any_case(BODY_HEADS, w)
         });
     if !opens_like_a_title {
         return None;
@@ -495,12 +505,12 @@ fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t 
                 && matches!(m.kind, Kind::Agency | Kind::Country)
         })
         .collect();
-    let is_office = lead.iter().any(|w| {
-        let w = w.trim_end_matches(['’', '\'', 's']);
+    let is_office = lead().any(|w| {
+        let w = w.trim_end_matches(['’', '\'', 's', 'S']);
         // `under-secretary`, `vice-chairman`: the last part of a hyphenated title heads it.
-        listed(OFFICE_HEADS, w)
-            || listed(OFFICE_HEADS, w.rsplit('-').next().unwrap_or(w))
-            || (listed(BODY_HEADS, w) && !bodies.is_empty())
+        listed_in_any_case(OFFICE_HEADS, w)
+            || listed_in_any_case(OFFICE_HEADS, w.rsplit('-').next().unwrap_or(w))
+            || (listed_in_any_case(BODY_HEADS, w) && !bodies.is_empty())
     });
     if !is_office {
         return None;
@@ -606,20 +616,23 @@ fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     if !(is_capitalised(last) || listed(SUFFIXES, last)) {
         return None;
     }
-    let mut starts = Vec::new();
+    let mut starts = [0; 7];
+    let mut n = 0;
     let mut pos = end;
-    for _ in 0..7 {
+    while n < starts.len() {
         let head = &text[..pos];
         let start = head.rfind(' ').map_or(0, |p| p + 1);
-        starts.push(start);
+        starts[n] = start;
+        n += 1;
         if start == 0 || !text[..start - 1].ends_with(|c: char| c.is_alphabetic() || c == '.') {
             break;
         }
         pos = start - 1;
     }
-    starts
-        .into_iter()
+    starts[..n]
+        .iter()
         .rev()
+        .copied()
         .filter_map(|s| parse_name(text, s))
         .find(|n| n.end == end && n.parts >= 2)
 }
@@ -657,6 +670,22 @@ mod tests {
     fn word_lists_are_sorted() {
         for list in [PARTICLES, SUFFIXES, STOP, OPENERS, OFFICE_HEADS, BODY_HEADS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+        }
+    }
+
+    #[test]
+    fn listed_in_any_case_folds_only_case() {
+        let rows = [
+            ("minister", true),
+            ("Minister", true),
+            ("MINISTER", true),
+            ("Under-Secretary", true),
+            ("Ministers", false),
+            ("Minist", false),
+            ("", false),
+        ];
+        for (word, want) in rows {
+            assert_eq!(listed_in_any_case(OFFICE_HEADS, word), want, "{word}");
         }
     }
 
