@@ -14,7 +14,7 @@ use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
-use crate::tokenize::{word_starts, WordFilter};
+use crate::tokenize::{word_starts, word_starts_where, WordFilter};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -165,8 +165,9 @@ impl Extractor {
     fn candidates(&self, text: &str) -> Found<'_> {
         // Most words start no name, date or instrument: turn them away once for all the
         // matchers instead of once in each.
-        let mut starts = word_starts(text);
-        starts.retain(|&s| self.likely.may_start(s) || self.dates.may_start(text, s));
+        let starts = word_starts_where(text, |s| {
+            self.likely.may_start(s) || self.dates.may_start(text, s)
+        });
         let hits = self.gazetteer.find(text, &starts);
         let mut rules = self.dates.find(text, &starts);
         rules.extend(self.agreements.find(text, &starts));

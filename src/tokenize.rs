@@ -47,12 +47,21 @@ pub struct WordStart {
 
 /// Every place in `text` where a whole-word match may start, in order.
 pub fn word_starts(text: &str) -> Vec<WordStart> {
+    word_starts_where(text, |_| true)
+}
+
+/// The places of [`word_starts`] that `keep` accepts: a filter applied as they are found
+/// spares storing the many that no matcher wants.
+pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) -> Vec<WordStart> {
     let bytes = text.as_bytes();
-    let mut starts = Vec::with_capacity(bytes.len() / 4);
+    let mut starts = Vec::with_capacity(bytes.len() / 8);
     let mut push = |at: usize| {
         let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let key = filter_key(bytes[at], byte(at + 1), byte(at + 2)) as u32;
-        starts.push(WordStart { at, key });
+        let start = WordStart { at, key };
+        if keep(start) {
+            starts.push(start);
+        }
     };
     let mut after_word = false;
     let mut i = 0;
@@ -442,6 +451,16 @@ mod tests {
         fn word_starts_follow_the_definition_on_ascii(text in "[\\x00-\\x7f]{0,80}") {
             let got: Vec<usize> = word_starts(&text).iter().map(|s| s.at).collect();
             proptest::prop_assert_eq!(got, starts_by_definition(&text));
+        }
+
+        #[test]
+        fn word_starts_where_keeps_what_its_filter_accepts(text in "\\PC{0,80}", every in 1usize..4) {
+            let kept = word_starts_where(&text, |s| s.at % every == 0);
+            let all = word_starts(&text);
+            proptest::prop_assert_eq!(
+                kept,
+                all.into_iter().filter(|s| s.at % every == 0).collect::<Vec<_>>()
+            );
         }
     }
 
