@@ -445,7 +445,7 @@ fn render_job(
         r.end += piece.offset;
         r.line += piece.lines;
     }
-    output::render(format, &rows)
+    output::render_records(format, &rows)
 }
 
 /// Hand one finished job to the sink: its warnings and records (or mentions), or why it was
