@@ -12,9 +12,22 @@ use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: &[&str] = &[
-    "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Prof.", "Prof", "Shri", "Smt.", "Sir",
-    "Dame", "H.E.", "Hon.", "Engr.", "Eng.",
+    "Dame", "Dr", "Dr.", "Eng.", "Engr.", "H.E.", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+    "Prof", "Prof.", "Shri", "Sir", "Smt.",
 ];
+/// The length of the longest honorific, so that a search for one ends there.
+const HONORIFIC_LEN: usize = longest(HONORIFICS);
+
+const fn longest(list: &[&str]) -> usize {
+    let (mut i, mut most) = (0, 0);
+    while i < list.len() {
+        if list[i].len() > most {
+            most = list[i].len();
+        }
+        i += 1;
+    }
+    most
+}
 /// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
@@ -570,11 +583,16 @@ fn strip_demonym_tail(role: &str) -> &str {
 /// initials, particles before a name word and a final suffix, joined by single spaces. A
 /// possessive or any punctuation other than an initial's or suffix's period ends it.
 fn parse_name(text: &str, mut i: usize) -> Option<Name> {
-    while let Some(h) = HONORIFICS
+    // An honorific is a short word and a space: look no further than the longest one.
+    while let Some(len) = text.as_bytes()[i..]
         .iter()
-        .find(|h| text[i..].starts_with(*h) && text[i + h.len()..].starts_with(' '))
+        .take(HONORIFIC_LEN + 1)
+        .position(|&b| b == b' ')
     {
-        i += h.len() + 1;
+        if !listed(HONORIFICS, &text[i..i + len]) {
+            break;
+        }
+        i += len + 1;
     }
     let (start, mut end, mut parts, mut seen, mut pos) = (i, i, 0, 0, i);
     while seen < 7 {
@@ -668,7 +686,15 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [PARTICLES, SUFFIXES, STOP, OPENERS, OFFICE_HEADS, BODY_HEADS] {
+        for list in [
+            HONORIFICS,
+            PARTICLES,
+            SUFFIXES,
+            STOP,
+            OPENERS,
+            OFFICE_HEADS,
+            BODY_HEADS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
         }
     }
@@ -702,6 +728,8 @@ mod tests {
                 Some("Joel Joseph Marciano Jr."),
             ),
             ("Dr. Marc Serres, CEO", Some("Marc Serres")),
+            ("Engr. Dr. Ada Obi said", Some("Ada Obi")),
+            ("Drs Ada Obi", Some("Drs Ada Obi")),
             (
                 "Ahmad bin Abdullah Al Falasi said",
                 Some("Ahmad bin Abdullah Al Falasi"),
