@@ -6,13 +6,14 @@
 #   scripts/bench.sh            # 100 MB
 #   scripts/bench.sh 20         # a quicker 20 MB run
 #   BIG=1024 scripts/bench.sh   # also measure peak memory on a 1 GB single file
+#   BIN=/tmp/old/orbitext scripts/bench.sh   # another build, e.g. to compare with a commit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MB=${1:-100}
 RUNS=${RUNS:-3}
 WORK=${WORK:-${TMPDIR:-/tmp}/orbitext-bench}
-BIN=target/release/orbitext
+BIN=${BIN:-target/release/orbitext}
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 cargo build --release --quiet
