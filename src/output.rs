@@ -65,7 +65,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
     let mut number = itoa::Buffer::new();
     match format {
         Format::Csv | Format::Tsv => {
-            let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
+            let delimiter = delimiter(format);
             let core = csv_core::WriterBuilder::new().delimiter(delimiter).build();
             let mut doc = Vec::new();
             csv_field(&core, &mut doc, first.doc.as_bytes());
@@ -158,9 +158,17 @@ fn csv_field(core: &csv_core::Writer, out: &mut Vec<u8>, field: &[u8]) {
     out.push(core.get_quote());
 }
 
+fn delimiter(format: Format) -> u8 {
+    if format == Format::Tsv {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
 fn delimited<W: Write>(format: Format, out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
-        .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
+        .delimiter(delimiter(format))
         .has_headers(false)
         .from_writer(out)
 }

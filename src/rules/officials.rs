@@ -28,6 +28,7 @@ const fn longest(list: &[&str]) -> usize {
     }
     most
 }
+
 /// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
@@ -635,19 +636,19 @@ fn name_ending_at(text: &str, end: usize) -> Option<Name> {
         return None;
     }
     let mut starts = [0; 7];
-    let mut n = 0;
+    let mut count = 0;
     let mut pos = end;
-    while n < starts.len() {
+    while count < starts.len() {
         let head = &text[..pos];
         let start = head.rfind(' ').map_or(0, |p| p + 1);
-        starts[n] = start;
-        n += 1;
+        starts[count] = start;
+        count += 1;
         if start == 0 || !text[..start - 1].ends_with(|c: char| c.is_alphabetic() || c == '.') {
             break;
         }
         pos = start - 1;
     }
-    starts[..n]
+    starts[..count]
         .iter()
         .rev()
         .copied()
