@@ -92,6 +92,16 @@ impl Candidate<'_> {
     fn len(&self) -> usize {
         self.end - self.start
     }
+
+    /// The order in which candidates claim their spans: longest first, then the most
+    /// trusted source, then leftmost.
+    fn rank(&self, other: &Candidate<'_>) -> std::cmp::Ordering {
+        other
+            .len()
+            .cmp(&self.len())
+            .then(other.source.cmp(&self.source))
+            .then(self.start.cmp(&other.start))
+    }
 }
 
 /// Dictionaries and compiled rules, built once per run and shared by all threads.
@@ -404,14 +414,7 @@ fn settle(
         _ => {}
     }
     // The index breaks ties, so the order is the same on every run.
-    run.sort_unstable_by(|&a, &b| {
-        let (ca, cb) = (&candidates[a], &candidates[b]);
-        cb.len()
-            .cmp(&ca.len())
-            .then(cb.source.cmp(&ca.source))
-            .then(ca.start.cmp(&cb.start))
-            .then(a.cmp(&b))
-    });
+    run.sort_unstable_by(|&a, &b| candidates[a].rank(&candidates[b]).then(a.cmp(&b)));
     taken.clear();
     let from = kept.len();
     for i in run.drain(..) {
@@ -537,13 +540,7 @@ mod tests {
     /// already kept one overlaps it.
     fn winners_by_definition(candidates: &[Candidate<'_>]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..candidates.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (ca, cb) = (&candidates[a], &candidates[b]);
-            cb.len()
-                .cmp(&ca.len())
-                .then(cb.source.cmp(&ca.source))
-                .then(ca.start.cmp(&cb.start))
-        });
+        order.sort_by(|&a, &b| candidates[a].rank(&candidates[b]));
         let mut kept: Vec<usize> = Vec::new();
         for i in order {
             let c = &candidates[i];
