@@ -56,10 +56,7 @@ pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<
     mentions
         .iter()
         .map(|m| {
-            line += text.as_bytes()[counted_to..m.start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..m.start]).count();
             counted_to = m.start;
             Record {
                 doc,
