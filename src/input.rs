@@ -581,7 +581,7 @@ pub fn cut_point(text: &str, max: usize) -> usize {
 }
 
 fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 #[cfg(test)]
