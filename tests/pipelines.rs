@@ -30,6 +30,13 @@ fn fixtures() -> Vec<(String, String)> {
     files
 }
 
+/// The arguments of `extract` reading and writing JSON Lines, then `rest`.
+fn jsonl_extract<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["extract", "--input-format", "jsonl", "--format", "jsonl"];
+    args.extend_from_slice(rest);
+    args
+}
+
 /// One line of JSON Lines input.
 fn line(value: serde_json::Value) -> String {
     value.to_string() + "\n"
@@ -62,30 +69,11 @@ fn json_lines_documents_give_the_records_of_the_same_text_in_files() {
     let files = dir.run(&args).success().records();
     assert!(files.len() > 100, "too few records: {}", files.len());
 
-    let from_file = dir
-        .run(&[
-            "extract",
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "all.jsonl",
-        ])
-        .success();
+    let from_file = dir.run(&jsonl_extract(&["all.jsonl"])).success();
     assert_records_eq("a JSON Lines file", &files, &from_file.records());
     // The form a data engine uses: JSON Lines in, JSON Lines out, on stdin and stdout.
     let from_stdin = dir
-        .run_stdin(
-            &[
-                "extract",
-                "--input-format",
-                "jsonl",
-                "--format",
-                "jsonl",
-                "-",
-            ],
-            jsonl.as_bytes(),
-        )
+        .run_stdin(&jsonl_extract(&["-"]), jsonl.as_bytes())
         .success();
     assert_records_eq("JSON Lines on stdin", &files, &from_stdin.records());
 }
@@ -107,16 +95,7 @@ fn ids_name_documents_and_offsets_index_the_text_value() {
         r#"{"id":null,"text":"Brazil."}"#,
     );
     dir.create("docs.jsonl", lines);
-    let out = dir
-        .run(&[
-            "extract",
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "docs.jsonl",
-        ])
-        .success();
+    let out = dir.run(&jsonl_extract(&["docs.jsonl"])).success();
     let records = out.records();
     let found: Vec<(&str, &str, usize, usize)> = records
         .iter()
@@ -198,30 +177,11 @@ fn bad_lines_are_reported_by_file_and_line_and_the_rest_is_processed() {
     // (how the input is given, how messages name it)
     let runs = [
         (
-            dir.run(&[
-                "extract",
-                "--input-format",
-                "jsonl",
-                "--format",
-                "jsonl",
-                "in.jsonl",
-                "next.jsonl",
-            ]),
+            dir.run(&jsonl_extract(&["in.jsonl", "next.jsonl"])),
             "in.jsonl",
         ),
         (
-            dir.run_stdin(
-                &[
-                    "extract",
-                    "--input-format",
-                    "jsonl",
-                    "--format",
-                    "jsonl",
-                    "-",
-                    "next.jsonl",
-                ],
-                input.as_bytes(),
-            ),
+            dir.run_stdin(&jsonl_extract(&["-", "next.jsonl"]), input.as_bytes()),
             "-",
         ),
     ];
@@ -267,14 +227,7 @@ fn a_missing_or_unreadable_json_lines_file_is_an_error() {
         ("missing.jsonl", "No such file"),
         ("folder/a.txt/x.jsonl", "Not a directory"),
     ] {
-        let out = dir.run(&[
-            "extract",
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            path,
-        ]);
+        let out = dir.run(&jsonl_extract(&[path]));
         out.refused(&format!("{path}: {why}"), path);
     }
 }
@@ -289,14 +242,7 @@ fn binary_and_utf16_files_are_not_read_as_json_lines() {
         .flat_map(u16::to_le_bytes)
         .collect();
     dir.create("c.jsonl", utf16);
-    let out = dir.run(&[
-        "extract",
-        "--input-format",
-        "jsonl",
-        "--format",
-        "jsonl",
-        ".",
-    ]);
+    let out = dir.run(&jsonl_extract(&["."]));
     assert_eq!(out.code, Some(2), "stderr: {}", out.stderr);
     let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
     assert_eq!(docs, ["a"]);
@@ -346,7 +292,7 @@ fn json_lines_on_stdin_are_streamed() {
     // read to its end first. 300 lines are more than one batch (256).
     let dir = Dir::new();
     let mut child = dir
-        .command(["extract", "--input-format", "jsonl", "--format", "jsonl"])
+        .command(jsonl_extract(&[]))
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();
@@ -691,18 +637,7 @@ fn context_works_on_json_lines_text() {
     let dir = Dir::new();
     let input = line(json!({"id": "d", "text": "café\nNASA\ttoday"}));
     let out = dir
-        .run_stdin(
-            &[
-                "extract",
-                "--input-format",
-                "jsonl",
-                "--format",
-                "jsonl",
-                "--context",
-                "3",
-            ],
-            input.as_bytes(),
-        )
+        .run_stdin(&jsonl_extract(&["--context", "3"]), input.as_bytes())
         .success();
     let v: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
     assert_eq!(v["context"], "fé NASA to");
