@@ -497,13 +497,11 @@ fn share_roles(mentions: &mut [Mention]) {
 /// False where a country's name is part of an organisation's name or names a sub-national
 /// namesake.
 fn is_country_here(text: &str, start: usize, end: usize, id: &str) -> bool {
-    let next: String = text[end..]
-        .strip_prefix(' ')
-        .unwrap_or("")
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    if ORG_WORDS.contains(&next.as_str()) {
+    let after = text[end..].strip_prefix(' ').unwrap_or("");
+    let next = &after[..after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len())];
+    if ORG_WORDS.contains(&next) {
         return false;
     }
     let window = |from: usize, to: usize| {

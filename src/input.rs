@@ -5,10 +5,11 @@
 //! folder of a million files is never held in memory.
 //!
 //! With `--input-format jsonl` every source is JSON Lines instead, one document a line: see
-//! [`crate::jsonl_input`]. Otherwise each document becomes one or more [`Job`]s in input order. A regular file of at most
-//! [`Options::piece`] bytes is one `Job::File`, read and decoded on a worker thread. Anything
-//! larger, and stdin, is streamed on the calling thread as `Job::Piece`s of about that size,
-//! cut at blank lines, so that a multi-gigabyte dump never has to fit in memory.
+//! [`crate::jsonl_input`]. Otherwise each document becomes one or more [`Job`]s in input
+//! order. A regular file of at most [`Options::piece`] bytes is one `Job::File`, read and
+//! decoded on a worker thread. Anything larger, and stdin, is streamed on the calling thread
+//! as `Job::Piece`s of about that size, cut at blank lines, so that a multi-gigabyte dump never
+//! has to fit in memory.
 //!
 //! Decoding: a byte-order mark names the encoding (UTF-8, UTF-16LE, UTF-16BE); otherwise valid
 //! UTF-8 is UTF-8 and anything else is read as windows-1252, the usual legacy encoding of news
