@@ -83,8 +83,8 @@ const TRIGGER_WORDS: [&str; 26] = [
 ];
 
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
-/// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an ASCII word
-/// boundary, as in the rules' regexes.
+/// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an
+/// ASCII word boundary, as in the rules' regexes.
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
     let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
