@@ -259,7 +259,7 @@ impl Pipeline {
             extractor,
             pool: thread_pool(input)?,
             options: input_options(input),
-            kinds: output.kinds(),
+            kinds: output.types.clone(),
             quiet: input.quiet,
         })
     }

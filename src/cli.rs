@@ -238,47 +238,15 @@ pub struct OutputArgs {
     /// Mentions are found as always (the longest name still wins: no country inside
     /// `Luxembourg Space Agency`), then only those of these types are written.
     #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
-    pub types: Vec<EntityType>,
+    pub types: Vec<Kind>,
 }
 
 impl OutputArgs {
-    /// The types to write; empty for all.
-    pub fn kinds(&self) -> Vec<Kind> {
-        self.types.iter().map(|t| t.kind()).collect()
-    }
-
     fn conflict(&self) -> Option<String> {
         let json = matches!(self.format, Format::Jsonl | Format::Json);
         (self.bom && json).then(|| {
             "--bom is only for CSV and TSV: JSON must not start with a byte-order mark".into()
         })
-    }
-}
-
-/// The entity types, as --types names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum EntityType {
-    /// A sovereign state (`US`, `Luxembourg`).
-    Country,
-    /// A government or intergovernmental body (`NASA`, `ESA`, `Ministry of Defence`).
-    Agency,
-    /// A person holding a public office (`Wilbur Ross`).
-    Official,
-    /// A calendar expression (`May 21, 2021`).
-    Date,
-    /// A kind of agreement instrument (`MoU`, `treaty`, `Artemis Accords`).
-    Agreement,
-}
-
-impl EntityType {
-    pub fn kind(self) -> Kind {
-        match self {
-            EntityType::Country => Kind::Country,
-            EntityType::Agency => Kind::Agency,
-            EntityType::Official => Kind::Official,
-            EntityType::Date => Kind::Date,
-            EntityType::Agreement => Kind::Agreement,
-        }
     }
 }
 
@@ -435,15 +403,14 @@ mod tests {
     }
 
     #[test]
-    fn every_entity_type_can_be_named() {
+    fn types_are_named_as_records_name_them() {
         use clap::ValueEnum;
 
-        use super::{EntityType, Kind};
+        use super::Kind;
         for kind in Kind::ALL {
-            let named = EntityType::value_variants()
-                .iter()
-                .find(|t| t.to_possible_value().unwrap().get_name() == kind.as_str());
-            assert_eq!(named.map(|t| t.kind()), Some(kind), "{kind}");
+            let value = kind.to_possible_value().expect("every type can be named");
+            assert_eq!(value.get_name(), kind.as_str());
         }
+        assert_eq!(Kind::value_variants(), Kind::ALL);
     }
 }

@@ -4,16 +4,22 @@
 
 use std::fmt;
 
+use clap::ValueEnum;
 use serde::Serialize;
 
-/// The five entity types of `ENTITIES.md`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// The five entity types of `ENTITIES.md`, named as records and `--types` name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A sovereign state (`US`, `Luxembourg`).
     Country,
+    /// A government or intergovernmental body (`NASA`, `ESA`, `Ministry of Defence`).
     Agency,
+    /// A person holding a public office (`Wilbur Ross`).
     Official,
+    /// A calendar expression (`May 21, 2021`).
     Date,
+    /// A kind of agreement instrument (`MoU`, `treaty`, `Artemis Accords`).
     Agreement,
 }
 
