@@ -5,9 +5,9 @@
 //! (UAX #29 word segmentation is not used: it makes `NASA’s` one word, where the contract
 //! wants `NASA`, and segmenting every word cost a quarter of the run time.)
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Anchored, MatchKind};
 
 /// The character before byte `i`, if any.
 pub fn char_before(text: &str, i: usize) -> Option<char> {
@@ -21,7 +21,14 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// True when `c` continues a word: letters, digits and the marks that join them.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\u{00AD}'
+    match c {
+        // The non-ASCII characters news uses most, decided without the Unicode tables (whose
+        // lookup cost more than the rest of a word start): Latin letters with diacritics, and
+        // the general punctuation block (’ “ ” – — …), which holds no letter or digit.
+        '\u{00C0}'..='\u{024F}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric() || c == '_' || c == '\u{00AD}',
+    }
 }
 
 /// True when `start..end` is a whole word or phrase: no word character glued on either side.
@@ -193,6 +200,8 @@ impl WordFilter {
 /// rather than an automaton step a byte.
 pub struct WordMatcher {
     automaton: contiguous::NFA,
+    /// Where every search starts: the automaton's anchored start state.
+    start: StateID,
     filter: WordFilter,
 }
 
@@ -214,8 +223,15 @@ impl WordMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(case_insensitive)
             .build(patterns)?;
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("a contiguous NFA supports anchored searches");
         let filter = WordFilter::new(patterns, case_insensitive);
-        Ok(WordMatcher { automaton, filter })
+        Ok(WordMatcher {
+            automaton,
+            start,
+            filter,
+        })
     }
 
     /// The places where this matcher may match.
@@ -233,20 +249,37 @@ impl WordMatcher {
     }
 
     /// The anchored search behind [`longest_at`](Self::longest_at), kept out of line so that
-    /// the prefix test inlines into the loops over word starts.
+    /// the prefix test inlines into the loops over word starts. The automaton is stepped by
+    /// hand: a search is a short walk down its trie, and the general search routine's setup
+    /// cost more than the walk.
     #[inline(never)]
     fn search(&self, text: &str, at: usize) -> Option<WordMatch> {
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let m = self
-            .automaton
-            .try_find(&input)
-            .expect("an anchored search of an anchored automaton cannot fail")?;
+        let automaton = &self.automaton;
+        let mut state = self.start;
+        let mut longest = None;
+        for (end, &byte) in (at + 1..).zip(&text.as_bytes()[at..]) {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if automaton.is_special(state) {
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if automaton.is_match(state) {
+                    // A state's first match is the pattern spelled by the walk, if it ends
+                    // here; any other is a shorter pattern that starts after `at`.
+                    let pattern = automaton.match_pattern(state, 0);
+                    if end - automaton.pattern_len(pattern) == at {
+                        longest = Some((end, pattern));
+                    }
+                }
+            }
+        }
+        let (end, pattern) = longest?;
         // Patterns and text are UTF-8, so a match ends on a character boundary.
-        let glued = char_at(text, m.end()).is_some_and(is_word_char);
+        let glued = char_at(text, end).is_some_and(is_word_char);
         (!glued).then(|| WordMatch {
             start: at,
-            end: m.end(),
-            pattern: m.pattern().as_usize(),
+            end,
+            pattern: pattern.as_usize(),
         })
     }
 
@@ -382,6 +415,19 @@ mod tests {
             let start = text.find(needle).expect("needle in text");
             let got = on_word_boundaries(text, start, start + needle.len());
             assert_eq!(got, *want, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_letters_digits_and_joiners() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let by_definition = c.is_alphanumeric() || c == '_' || c == '\u{00AD}';
+            assert_eq!(
+                is_word_char(c),
+                by_definition,
+                "{c:?} U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 
