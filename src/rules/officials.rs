@@ -584,6 +584,11 @@ fn strip_demonym_tail(role: &str) -> &str {
 /// initials, particles before a name word and a final suffix, joined by single spaces. A
 /// possessive or any punctuation other than an initial's or suffix's period ends it.
 fn parse_name(text: &str, mut i: usize) -> Option<Name> {
+    // Honorifics, initials and name words all start with a capital; most words after a title
+    // do not, and are turned away here before any word is read.
+    if !is_capitalised(&text[i..]) {
+        return None;
+    }
     // An honorific is a short word and a space: look no further than the longest one.
     while let Some(len) = text.as_bytes()[i..]
         .iter()
