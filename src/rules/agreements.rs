@@ -143,8 +143,11 @@ impl AgreementRules {
 fn modifier_before(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let space = start.checked_sub(1).filter(|&s| bytes[s] == b' ')?;
+    let last = bytes[space.checked_sub(1)?].to_ascii_lowercase();
     MODIFIERS
         .iter()
+        // Modifiers are in lower case: most differ from the word before in its last letter.
+        .filter(|m| m.as_bytes().last() == Some(&last))
         .filter_map(|m| {
             let from = space.checked_sub(m.len())?;
             // Modifiers are ASCII, so equal bytes mean `from` is a character boundary.
@@ -245,6 +248,14 @@ mod tests {
     }
 
     #[test]
+    fn modifiers_are_written_in_lower_case() {
+        // `modifier_before` compares a modifier's last letter to the lower-cased text.
+        for m in MODIFIERS {
+            assert_eq!(*m, m.to_lowercase(), "{m}");
+        }
+    }
+
+    #[test]
     fn wordings_and_kinds() {
         let rows: &[(&str, &[(&str, &str)])] = &[
             ("signed an MoU today", &[("MoU", "mou")]),
@@ -258,6 +269,10 @@ mod tests {
                 &[("framework agreement", "agreement")],
             ),
             ("a new agreement", &[("agreement", "agreement")]),
+            (
+                "the Technology Safeguards Agreement",
+                &[("Technology Safeguards Agreement", "agreement")],
+            ),
             (
                 "space cooperation agreement",
                 &[("cooperation agreement", "agreement")],
