@@ -273,7 +273,9 @@ impl Extractor {
         // most recently before it, else the best-known one (listed first). Only bodies some
         // acronym may name are remembered.
         let mut last_seen: Vec<(usize, usize)> = Vec::new();
-        let mut out = Vec::with_capacity(kept.len());
+        // Room for what the later stages add (abbreviations' uses, officials, surnames), so
+        // that the vector is not copied as it grows.
+        let mut out = Vec::with_capacity(kept.len() * 3 / 2 + 8);
         for (at, c) in kept.into_iter().map(|i| candidates[i]).enumerate() {
             let chosen = match c.claim {
                 Claim::Ignored => continue,
