@@ -6,6 +6,7 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use anyhow::Context;
 use clap::CommandFactory;
@@ -120,7 +121,9 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
         Some(_) => Some(&FIELDS_WITH_CONTEXT[..]),
         None => Some(&FIELDS[..]),
     };
-    let out = BufWriter::new(io::stdout().lock());
+    // Unlocked: the sink is written on a thread of its own. BufWriter takes the lock once per
+    // buffer it writes out.
+    let out = BufWriter::new(io::stdout());
     let writer = Writer::new(args.output.format, header, args.output.bom, out)?;
     let mut sink = Sink::Records {
         writer,
@@ -235,6 +238,28 @@ enum Found {
     Mentions(Vec<Mention>),
 }
 
+/// How a batch's records are rendered (format and context), or `None` for the summary.
+type Render = Option<(Format, Option<usize>)>;
+
+/// A job done by a worker: its source's index, its text length, the job and what it found.
+type Done = (usize, usize, Job, Found);
+
+/// The next jobs to process together: up to [`BATCH_JOBS`] of them and about [`BATCH_BYTES`]
+/// of text, each with its source's index and length; empty once the jobs run out.
+fn next_batch(jobs: &mut impl Iterator<Item = (usize, Job)>) -> Vec<(usize, usize, Job)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
+        let Some((source, job)) = jobs.next() else {
+            break;
+        };
+        let len = job.text_len();
+        bytes += len;
+        batch.push((source, len, job));
+    }
+    batch
+}
+
 impl<W: Write> Sink<W> {
     /// Push out what was written so far, so that a message on stderr comes after it.
     fn flush(&mut self) -> io::Result<()> {
@@ -266,7 +291,7 @@ impl Pipeline {
 
     /// Process every document named by `paths` into `sink`; `Ok(false)` if some input could
     /// not be processed (each such input is reported on stderr).
-    fn run<W: Write>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
+    fn run<W: Write + Send>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
         let show = progress::wanted(
             self.quiet,
             io::stderr().is_terminal(),
@@ -292,53 +317,66 @@ impl Pipeline {
 
     /// Process every job in input order, batch by batch: each batch is read and extracted in
     /// parallel, then handed to the sink, so output is the same whatever the number of threads
-    /// and memory stays flat whatever the number and size of documents. Each job comes with
-    /// the index of its source, for the progress bar.
-    fn process<W: Write>(
+    /// and memory stays flat whatever the number and size of documents. The sink takes each
+    /// finished batch on a thread of its own, so that writing one batch overlaps reading and
+    /// extracting the next; a batch is handed over as soon as it is done, so output never waits
+    /// for input still to come. Each job comes with the index of its source, for the progress
+    /// bar.
+    fn process<W: Write + Send>(
         &self,
-        jobs: impl Iterator<Item = (usize, Job)>,
+        mut jobs: impl Iterator<Item = (usize, Job)>,
         sink: &mut Sink<W>,
         messages: &mut Messages,
     ) -> io::Result<()> {
-        let mut jobs = jobs.peekable();
-        while jobs.peek().is_some() {
-            let mut batch = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
-                let Some((source, job)) = jobs.next() else {
-                    break;
-                };
-                let len = job.text_len();
-                bytes += len;
-                batch.push((source, len, job));
-            }
-            let render = match sink {
-                Sink::Records { writer, context } => Some((writer.format(), *context)),
-                Sink::Summary(_) => None,
-            };
-            let done: Vec<(usize, usize, Job, Found)> = self.pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|(source, len, job)| {
-                        let (job, mentions) = self.work(job);
-                        let found = match render {
-                            Some((format, context)) => {
-                                Found::Rendered(render_job(&job, &mentions, format, context))
-                            }
-                            None => Found::Mentions(mentions),
-                        };
-                        (source, len, job, found)
-                    })
-                    .collect()
+        let render = match sink {
+            Sink::Records { writer, context } => Some((writer.format(), *context)),
+            Sink::Summary(_) => None,
+        };
+        // One batch waits while the next is extracted: memory holds at most three batches.
+        let (send, receive) = mpsc::sync_channel::<Vec<Done>>(1);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> io::Result<()> {
+                for done in receive {
+                    for (source, len, job, found) in done {
+                        finish_job(job, found, sink, messages)?;
+                        if let Some(progress) = &mut messages.progress {
+                            progress.advance(source, len as u64);
+                        }
+                    }
+                }
+                Ok(())
             });
-            for (source, len, job, found) in done {
-                finish_job(job, found, sink, messages)?;
-                if let Some(progress) = &mut messages.progress {
-                    progress.advance(source, len as u64);
+            loop {
+                let batch = next_batch(&mut jobs);
+                if batch.is_empty() {
+                    break;
+                }
+                let done = self.pool.install(|| self.extract_batch(batch, render));
+                // A sink that failed has stopped taking batches: its error is the answer.
+                if send.send(done).is_err() {
+                    break;
                 }
             }
-        }
-        Ok(())
+            drop(send);
+            writer.join().expect("the writer thread does not panic")
+        })
+    }
+
+    /// Read, extract and (for records) render every job of a batch in parallel, in order.
+    fn extract_batch(&self, batch: Vec<(usize, usize, Job)>, render: Render) -> Vec<Done> {
+        batch
+            .into_par_iter()
+            .map(|(source, len, job)| {
+                let (job, mentions) = self.work(job);
+                let found = match render {
+                    Some((format, context)) => {
+                        Found::Rendered(render_job(&job, &mentions, format, context))
+                    }
+                    None => Found::Mentions(mentions),
+                };
+                (source, len, job, found)
+            })
+            .collect()
     }
 
     /// A worker's part of a job: read it if it is a whole file, parse it if it is a line of
