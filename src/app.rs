@@ -39,6 +39,11 @@ const BATCH_BYTES: usize = 8 << 20;
 /// pieces are kept small; a megabyte is far more than the context one article needs.
 const PIECE: usize = 1 << 20;
 
+/// Bytes of records gathered before each write to stdout: a few hundred writes for the
+/// hundred megabytes of records a large run makes, not one per document. Each batch's records
+/// are flushed when it is done, so a slow input still sees its output promptly.
+const OUT_BUFFER: usize = 256 << 10;
+
 /// Run the command; `Ok(false)` means some input could not be processed.
 pub fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
@@ -123,7 +128,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     };
     // Unlocked: the sink is written on a thread of its own. BufWriter takes the lock once per
     // buffer it writes out.
-    let out = BufWriter::new(io::stdout());
+    let out = BufWriter::with_capacity(OUT_BUFFER, io::stdout());
     let writer = Writer::new(args.output.format, header, args.output.bom, out)?;
     let mut sink = Sink::Records {
         writer,
@@ -343,6 +348,8 @@ impl Pipeline {
                             progress.advance(source, len as u64);
                         }
                     }
+                    // Whatever the batch found is out before the next batch is waited for.
+                    sink.flush()?;
                 }
                 Ok(())
             });
