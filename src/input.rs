@@ -330,17 +330,25 @@ pub fn decode(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<(String, Vec<String>), String> {
-    let (encoding, mut warnings) = choose_encoding(&bytes, utf8_error(&bytes, true), forced)?;
-    if encoding == UTF_8 {
-        // The common case: valid UTF-8 becomes the text without a copy.
-        match String::from_utf8(bytes) {
-            Ok(text) => return Ok((text, warnings)),
-            Err(e) => {
-                let (text, _) = UTF_8.decode_without_bom_handling(e.as_bytes());
-                warnings.push(replaced(UTF_8));
-                return Ok((text.into_owned(), warnings));
+    // The common case, valid UTF-8, is checked once and becomes the text without a copy.
+    let (bytes, utf8_error) = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let (encoding, warnings) = choose_encoding(text.as_bytes(), None, forced)?;
+            if encoding == UTF_8 {
+                return Ok((text, warnings));
             }
+            (text.into_bytes(), None)
         }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (e.into_bytes(), Some(at))
+        }
+    };
+    let (encoding, mut warnings) = choose_encoding(&bytes, utf8_error, forced)?;
+    if encoding == UTF_8 {
+        let (text, _) = UTF_8.decode_without_bom_handling(&bytes);
+        warnings.push(replaced(UTF_8));
+        return Ok((text.into_owned(), warnings));
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
     if had_errors {
