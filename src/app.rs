@@ -337,8 +337,9 @@ impl Pipeline {
             Sink::Records { writer, context } => Some((writer.format(), *context)),
             Sink::Summary(_) => None,
         };
-        // One batch waits while the next is extracted: memory holds at most three batches.
-        let (send, receive) = mpsc::sync_channel::<Vec<Done>>(1);
+        // A batch is handed over only when the sink is ready for it: one batch is written while
+        // the next is extracted, and memory holds no more than those two.
+        let (send, receive) = mpsc::sync_channel::<Vec<Done>>(0);
         std::thread::scope(|scope| {
             let writer = scope.spawn(move || -> io::Result<()> {
                 for done in receive {
