@@ -335,7 +335,11 @@ impl Extractor {
                 .chars()
                 .filter(char::is_ascii_uppercase)
                 .count();
-            if upper >= 2 && abbr.as_str().len() <= upper * 3 {
+            // An agency's own acronym needs no spreading: the dictionary finds all its uses.
+            if upper >= 2
+                && abbr.as_str().len() <= upper * 3
+                && !self.gazetteer.names_agency(abbr.as_str())
+            {
                 defined.push((abbr.as_str().to_string(), m.clone()));
             }
         }

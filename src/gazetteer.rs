@@ -387,9 +387,9 @@ impl Gazetteer {
     }
 
     /// Every whole-word occurrence of a dictionary form, leftmost-longest, none overlapping,
-    /// tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)). A match glued
-    /// to a word (`India` in `Indians`) is skipped, so a name starting inside it is still
-    /// found.
+    /// tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)). A form glued
+    /// to a word (`India` in `Indians`) does not match there: the longest form that ends on a
+    /// word boundary does, if any.
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Hit> {
         self.matcher
             .find(text, starts)
@@ -399,6 +399,17 @@ impl Gazetteer {
                 pattern: m.pattern,
             })
             .collect()
+    }
+
+    /// True when `s` is, as written, a form of an agency: every whole-word use of it is a
+    /// dictionary hit already.
+    pub fn names_agency(&self, s: &str) -> bool {
+        self.matcher.pattern_of(s).is_some_and(|p| {
+            self.patterns[p]
+                .entries
+                .iter()
+                .all(|&e| self.entries[e].etype == EntryType::Entity(Kind::Agency))
+        })
     }
 
     /// The word starts where a dictionary form may begin.
@@ -499,6 +510,24 @@ mod tests {
                 format!("{}:{}", e.id, &text[h.start..h.end])
             })
             .collect()
+    }
+
+    #[test]
+    fn agency_forms_are_known_whole() {
+        let g = gazetteer(
+            "country\tUS\tUnited States\tUS\tUS\t\t\n\
+             agency\tNASA\tNational Aeronautics and Space Administration\tNASA\tUS\t\t\n",
+        );
+        for (s, want) in [
+            ("NASA", true),
+            ("National Aeronautics and Space Administration", true),
+            ("NAS", false),
+            ("NASA’s", false),
+            ("US", false),
+            ("TSA", false),
+        ] {
+            assert_eq!(g.names_agency(s), want, "{s}");
+        }
     }
 
     #[test]

@@ -311,6 +311,13 @@ impl WordMatcher {
         self.search(text, start.at)
     }
 
+    /// The index of the pattern `s` is, whole, if any.
+    pub fn pattern_of(&self, s: &str) -> Option<usize> {
+        self.search(s, 0)
+            .filter(|m| m.end == s.len())
+            .map(|m| m.pattern)
+    }
+
     /// The anchored search behind [`longest_at`](Self::longest_at), kept out of line so that
     /// the prefix test inlines into the loops over word starts. The automaton is stepped by
     /// hand: a search is a short walk down its trie, and the general search routine's setup
@@ -318,9 +325,10 @@ impl WordMatcher {
     #[inline(never)]
     fn search(&self, text: &str, at: usize) -> Option<WordMatch> {
         let automaton = &self.automaton;
+        let bytes = text.as_bytes();
         let mut state = self.start;
         let mut longest = None;
-        for (end, &byte) in (at + 1..).zip(&text.as_bytes()[at..]) {
+        for (end, &byte) in (at + 1..).zip(&bytes[at..]) {
             state = automaton.next_state(Anchored::Yes, state, byte);
             if automaton.is_special(state) {
                 if automaton.is_dead(state) {
@@ -328,22 +336,25 @@ impl WordMatcher {
                 }
                 if automaton.is_match(state) {
                     // A state's first match is the pattern spelled by the walk, if it ends
-                    // here; any other is a shorter pattern that starts after `at`.
+                    // here; any other is a shorter pattern that starts after `at`. Patterns
+                    // and text are UTF-8, so a match ends on a character boundary.
                     let pattern = automaton.match_pattern(state, 0);
-                    if end - automaton.pattern_len(pattern) == at {
-                        longest = Some((end, pattern));
+                    let glued = match bytes.get(end) {
+                        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+                        Some(_) => char_at(text, end).is_some_and(is_word_char),
+                        None => false,
+                    };
+                    if !glued && end - automaton.pattern_len(pattern) == at {
+                        longest = Some(WordMatch {
+                            start: at,
+                            end,
+                            pattern: pattern.as_usize(),
+                        });
                     }
                 }
             }
         }
-        let (end, pattern) = longest?;
-        // Patterns and text are UTF-8, so a match ends on a character boundary.
-        let glued = char_at(text, end).is_some_and(is_word_char);
-        (!glued).then(|| WordMatch {
-            start: at,
-            end,
-            pattern: pattern.as_usize(),
-        })
+        longest
     }
 
     /// Every whole-word match at the given word starts, leftmost-longest, none overlapping.
@@ -601,6 +612,23 @@ mod tests {
             ("South Korea, Korean, Kor.", &["Korea", "Kor"]),
             ("X marks; Xavier does not", &["X"]),
             ("aUS", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<&str> = m
+                .find(text, &word_starts(text))
+                .map(|w| &text[w.start..w.end])
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+        // The longest pattern that ends on a word boundary, however many longer ones are
+        // glued to the text.
+        let nested = ["a", "a b", "a bc", "a bcd", "a bcde", "a bcdef"];
+        let m = WordMatcher::new(&nested, false).expect("patterns compile");
+        let rows: &[(&str, &[&str])] = &[
+            ("a bcdefg", &["a"]),
+            ("a bcd’s", &["a bcd"]),
+            ("a bcdé", &["a"]),
+            ("a b.", &["a b"]),
         ];
         for (text, want) in rows {
             let got: Vec<&str> = m
