@@ -173,7 +173,7 @@ fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
     (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH
 }
 
-/// The high bit of each byte of `x` (all ASCII) set where it is a word byte.
+/// The high bit of each byte of `x` (all ASCII) set where it is a word byte, `[0-9A-Za-z_]`.
 #[cfg(any(not(target_arch = "x86_64"), test))]
 fn ascii_word(x: u64) -> u64 {
     ascii_in(x, b'0', b'9') | ascii_in(x | (ONES * 0x20), b'a', b'z') | ascii_in(x, b'_', b'_')
