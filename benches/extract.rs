@@ -1,5 +1,5 @@
 //! Micro-benchmarks of the extraction stages on the bundled fixture articles: the dictionary
-//! word starts every matcher shares, the dictionary automaton, each rule set, and the whole
+//! word starts every matcher shares, the dictionary trie, each rule set, and the whole
 //! extractor. `cargo bench` runs them; the end-to-end
 //! comparison with grep is `scripts/bench.sh`.
 
@@ -36,9 +36,9 @@ fn stages(c: &mut Criterion) {
     group.bench_function("word starts", |b| b.iter(|| word_starts(black_box(&text))));
     let starts = word_starts(&text);
     let entries = gazetteer::load(true, &[]).expect("embedded dictionaries");
-    let automaton = Gazetteer::new(entries).expect("automaton");
+    let gazetteer = Gazetteer::new(entries);
     group.bench_function("gazetteer", |b| {
-        b.iter(|| automaton.find(black_box(&text), &starts))
+        b.iter(|| gazetteer.find(black_box(&text), &starts))
     });
     let dates = DateRules::new();
     group.bench_function("dates", |b| {
@@ -61,8 +61,8 @@ fn stages(c: &mut Criterion) {
 
 fn startup(c: &mut Criterion) {
     let entries = gazetteer::load(true, &[]).expect("embedded dictionaries");
-    c.bench_function("startup/automaton from embedded dictionaries", |b| {
-        b.iter(|| Gazetteer::new(black_box(entries.clone())).expect("automaton"))
+    c.bench_function("startup/trie from embedded dictionaries", |b| {
+        b.iter(|| Gazetteer::new(black_box(entries.clone())))
     });
     c.bench_function("startup/whole extractor", |b| {
         b.iter(|| Extractor::from_dictionaries(true, &[]).expect("extractor"))

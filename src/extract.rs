@@ -118,7 +118,7 @@ pub struct Extractor {
 impl Extractor {
     /// An extractor over the given dictionary entries.
     pub fn new(entries: Vec<Entry>) -> anyhow::Result<Extractor> {
-        let gazetteer = Gazetteer::new(entries)?;
+        let gazetteer = Gazetteer::new(entries);
         let agreements = AgreementRules::new();
         let bodies = BodyRules::new();
         let likely = gazetteer

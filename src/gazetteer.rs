@@ -1,6 +1,6 @@
 //! Dictionaries of names (`dictionaries/*.tsv` and user files): parsing and checking them, and
-//! matching all their aliases in one pass of an Aho-Corasick automaton. A raw automaton match
-//! becomes a `Hit` only when it is a whole word and its case fits the alias; choosing among
+//! matching all their aliases at word starts with one trie. A raw trie match becomes a `Hit`
+//! only when it is a whole word and its case fits the alias; choosing among
 //! overlapping hits is left to the extractor, which also sees the rule-based candidates.
 
 use std::borrow::Cow;
@@ -314,7 +314,7 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
     problems
 }
 
-/// A surface form in the automaton and the entries it may name, best-known first.
+/// A surface form in the trie and the entries it may name, best-known first.
 #[derive(Debug)]
 struct Pattern {
     text: String,
@@ -329,7 +329,7 @@ pub struct Hit {
     pattern: usize,
 }
 
-/// All dictionary entries and one automaton over all their forms.
+/// All dictionary entries and one trie over all their forms.
 pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
@@ -339,9 +339,9 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// Build the automaton. Entries are taken in order, so the first entry claiming an
+    /// Build the trie. Entries are taken in order, so the first entry claiming an
     /// ambiguous alias is its default reading.
-    pub fn new(entries: Vec<Entry>) -> anyhow::Result<Gazetteer> {
+    pub fn new(entries: Vec<Entry>) -> Gazetteer {
         let mut by_text: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -364,22 +364,22 @@ impl Gazetteer {
                 }
             }
         }
-        // Case-sensitive and leftmost-longest: the fastest automaton, and the longest name at
-        // a position is the one the contract wants.
+        // Case-sensitive: which capitalisations of a form name it is decided per form
+        // (`case_variants`), and each one is a pattern of its own.
         let texts: Vec<&str> = patterns.iter().map(|p| p.text.as_str()).collect();
-        let matcher = WordMatcher::new(&texts, false)?;
+        let matcher = WordMatcher::new(&texts, false);
         let mut contested = vec![false; entries.len()];
         for p in patterns.iter().filter(|p| p.entries.len() > 1) {
             for &e in &p.entries {
                 contested[e] = true;
             }
         }
-        Ok(Gazetteer {
+        Gazetteer {
             entries,
             patterns,
             matcher,
             contested,
-        })
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -499,7 +499,7 @@ mod tests {
     fn gazetteer(rows: &str) -> Gazetteer {
         let (entries, problems) = parse(&format!("{HEADER}{rows}"), "test.tsv");
         assert!(problems.is_empty(), "{problems:?}");
-        Gazetteer::new(entries).unwrap()
+        Gazetteer::new(entries)
     }
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {

@@ -34,6 +34,7 @@ pub mod record;
 pub mod rules;
 pub mod summary;
 pub mod tokenize;
+pub mod trie;
 
 pub use entity::{Kind, Mention};
 pub use extract::Extractor;

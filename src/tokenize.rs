@@ -5,9 +5,7 @@
 //! (UAX #29 word segmentation is not used: it makes `NASA’s` one word, where the contract
 //! wants `NASA`, and segmenting every word cost a quarter of the run time.)
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
+use crate::trie::Trie;
 
 /// The character before byte `i`, if any.
 pub fn char_before(text: &str, i: usize) -> Option<char> {
@@ -258,12 +256,10 @@ impl WordFilter {
 
 /// A set of patterns searched only at word starts, each search anchored there: the longest
 /// pattern beginning at a place, ending on a word boundary. A [`WordFilter`] turns most
-/// places away before the automaton is touched, so the cost is a few instructions a word
-/// rather than an automaton step a byte.
+/// places away before the trie is touched, so the cost is a few instructions a word rather
+/// than a trie step a byte.
 pub struct WordMatcher {
-    automaton: contiguous::NFA,
-    /// Where every search starts: the automaton's anchored start state.
-    start: StateID,
+    trie: Trie,
     filter: WordFilter,
 }
 
@@ -276,24 +272,13 @@ pub struct WordMatch {
 }
 
 impl WordMatcher {
-    /// A matcher over `patterns`, in ASCII case-insensitive mode when asked.
-    pub fn new<P: AsRef<[u8]>>(
-        patterns: &[P],
-        case_insensitive: bool,
-    ) -> Result<WordMatcher, aho_corasick::BuildError> {
-        let automaton = contiguous::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .build(patterns)?;
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("a contiguous NFA supports anchored searches");
-        let filter = WordFilter::new(patterns, case_insensitive);
-        Ok(WordMatcher {
-            automaton,
-            start,
-            filter,
-        })
+    /// A matcher over `patterns`, in ASCII case-insensitive mode when asked. Of patterns
+    /// that spell the same, the first is reported.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P], case_insensitive: bool) -> WordMatcher {
+        WordMatcher {
+            trie: Trie::new(patterns, case_insensitive),
+            filter: WordFilter::new(patterns, case_insensitive),
+        }
     }
 
     /// The places where this matcher may match.
@@ -318,39 +303,25 @@ impl WordMatcher {
     }
 
     /// The anchored search behind [`longest_at`](Self::longest_at), kept out of line so that
-    /// the prefix test inlines into the loops over word starts. The automaton is stepped by
-    /// hand: a search is a short walk down its trie, and the general search routine's setup
-    /// cost more than the walk.
+    /// the prefix test inlines into the loops over word starts.
     #[inline(never)]
     fn search(&self, text: &str, at: usize) -> Option<WordMatch> {
-        let automaton = &self.automaton;
         let bytes = text.as_bytes();
-        let mut state = self.start;
         let mut longest = None;
-        for (end, &byte) in (at + 1..).zip(&bytes[at..]) {
-            state = automaton.next_state(Anchored::Yes, state, byte);
-            if automaton.is_special(state) {
-                if automaton.is_dead(state) {
-                    break;
-                }
-                if automaton.is_match(state) {
-                    // A state's first match is the pattern spelled by the walk, if it ends
-                    // here; any other is a shorter pattern that starts after `at`. Patterns
-                    // and text are UTF-8, so a match ends on a character boundary.
-                    let pattern = automaton.match_pattern(state, 0);
-                    let glued = match bytes.get(end) {
-                        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
-                        Some(_) => char_at(text, end).is_some_and(is_word_char),
-                        None => false,
-                    };
-                    if !glued && end - automaton.pattern_len(pattern) == at {
-                        longest = Some(WordMatch {
-                            start: at,
-                            end,
-                            pattern: pattern.as_usize(),
-                        });
-                    }
-                }
+        for (pattern, len) in self.trie.prefixes(&bytes[at..]) {
+            // Patterns and text are UTF-8, so a pattern ends on a character boundary.
+            let end = at + len;
+            let glued = match bytes.get(end) {
+                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+                Some(_) => char_at(text, end).is_some_and(is_word_char),
+                None => false,
+            };
+            if !glued {
+                longest = Some(WordMatch {
+                    start: at,
+                    end,
+                    pattern,
+                });
             }
         }
         longest
@@ -630,7 +601,7 @@ mod tests {
             ),
         ];
         for (patterns, case_insensitive, text, want) in rows {
-            let m = WordMatcher::new(patterns, *case_insensitive).expect("patterns compile");
+            let m = WordMatcher::new(patterns, *case_insensitive);
             let got: Vec<&str> = m
                 .find(text, &word_starts(text))
                 .map(|w| &text[w.start..w.end])

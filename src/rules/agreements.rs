@@ -1,6 +1,6 @@
 //! Agreement instruments (`MoU`, `framework agreement`, `treaty`, `Artemis Accords`…): the
 //! wordings of ENTITIES.md's table, found at word starts by a small case-insensitive
-//! automaton and each mapped to its kind. A modifier that is part of the instrument's name
+//! trie and each mapped to its kind. A modifier that is part of the instrument's name
 //! joins the span; uses of the same words that name no instrument (`deal with`, `convention
 //! centre`, `of its own accord`) are dropped.
 
@@ -94,8 +94,7 @@ impl Default for AgreementRules {
 impl AgreementRules {
     pub fn new() -> AgreementRules {
         AgreementRules {
-            words: WordMatcher::new(&[WORDINGS, ACRONYMS].concat(), true)
-                .expect("agreement wordings compile"),
+            words: WordMatcher::new(&[WORDINGS, ACRONYMS].concat(), true),
         }
     }
 

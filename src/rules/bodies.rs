@@ -2,7 +2,7 @@
 //! `Department of …`, `Office of the …`, `… Space Agency`. No list of ministries is complete,
 //! but their names follow a few shapes; a body found this way is keyed by its own name.
 //!
-//! The head words (`Ministry`, `Space Agency`) are found at word starts by a small automaton;
+//! The head words (`Ministry`, `Space Agency`) are found at word starts by a small trie;
 //! a name is read from each only: forward with an anchored regex, or back over the capitalised
 //! words before `Space Agency`. A regex over the whole text would have to search backwards
 //! for where such names start, which cost half of all extraction time.
@@ -55,8 +55,7 @@ impl Default for BodyRules {
 impl BodyRules {
     pub fn new() -> BodyRules {
         BodyRules {
-            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..]].concat(), false)
-                .expect("body heads compile"),
+            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..]].concat(), false),
             forward: Regex::new(&format!(
                 r"^(?:Ministry|Department|Office|Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?{NAME}"
             ))
