@@ -138,6 +138,11 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
 
 /// One CSV or TSV field, quoted when `core` says it must be.
 fn csv_field(core: &csv_core::Writer, out: &mut Vec<u8>, field: &[u8]) {
+    // Half the fields of a record are empty (`value`, `role` and `org` of most types), and
+    // an empty field among others is written as nothing.
+    if field.is_empty() {
+        return;
+    }
     if !core.should_quote(field) {
         out.extend_from_slice(field);
         return;

@@ -11,12 +11,12 @@ use crate::entity::{overlapping, Kind, Mention};
 use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
-const HONORIFICS: &[&str] = &[
+const HONORIFICS: WordList = WordList::new(&[
     "Dame", "Dr", "Dr.", "Eng.", "Engr.", "H.E.", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
     "Prof", "Prof.", "Shri", "Sir", "Smt.",
-];
+]);
 /// The length of the longest honorific, so that a search for one ends there.
-const HONORIFIC_LEN: usize = longest(HONORIFICS);
+const HONORIFIC_LEN: usize = longest(HONORIFICS.words);
 
 const fn longest(list: &[&str]) -> usize {
     let (mut i, mut most) = (0, 0);
@@ -30,13 +30,13 @@ const fn longest(list: &[&str]) -> usize {
 }
 
 /// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
-const PARTICLES: &[&str] = &[
+const PARTICLES: WordList = WordList::new(&[
     "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
     "ibn", "la", "le", "van", "von", "y",
-];
-const SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."];
+]);
+const SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."]);
 /// Capitalised words that end a name: they start the next phrase, not a person.
-const STOP: &[&str] = &[
+const STOP: WordList = WordList::new(&[
     "A",
     "Administration",
     "Agency",
@@ -123,10 +123,10 @@ const STOP: &[&str] = &[
     "Wednesday",
     "Will",
     "With",
-];
+]);
 /// Words that open a sentence before a title without qualifying it (`Yesterday Economic
 /// Development Minister Steven Joyce`).
-const OPENERS: &[&str] = &[
+const OPENERS: WordList = WordList::new(&[
     "After",
     "Also",
     "Before",
@@ -150,7 +150,7 @@ const OPENERS: &[&str] = &[
     "When",
     "While",
     "Yesterday",
-];
+]);
 /// Title words that alone mark a public office when they head an apposition.
 const OFFICE_HEADS: &[&str] = &[
     "administrator",
@@ -193,10 +193,40 @@ const BODY_HEADS: &[&str] = &[
     "spokeswoman",
 ];
 
-/// Whether `word` is in `list`; the word lists of this module are kept sorted (a test checks)
-/// so that the lookups, made for every token of every candidate name, are binary searches.
-fn listed(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+/// A sorted word list (a test checks the order) with, for each first byte, where its words
+/// start: a lookup, made for every token of every candidate name, compares the word only
+/// with the few listed words that share its first byte.
+struct WordList {
+    words: &'static [&'static str],
+    /// The words starting with byte `b` are `words[from[b]..from[b + 1]]`.
+    from: [u16; 257],
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        assert!(words.len() < u16::MAX as usize);
+        let mut from = [0; 257];
+        let (mut b, mut i) = (0, 0);
+        while b < from.len() {
+            while i < words.len() && (words[i].as_bytes()[0] as usize) < b {
+                i += 1;
+            }
+            from[b] = i as u16;
+            b += 1;
+        }
+        WordList { words, from }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let (lo, hi) = (
+            self.from[usize::from(first)],
+            self.from[usize::from(first) + 1],
+        );
+        self.words[usize::from(lo)..usize::from(hi)].contains(&word)
+    }
 }
 
 /// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words: the
@@ -309,7 +339,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
         let parts: Vec<&str> =
             m.id.split_whitespace()
-                .filter(|p| !listed(SUFFIXES, p) && !listed(PARTICLES, p))
+                .filter(|p| !SUFFIXES.contains(p) && !PARTICLES.contains(p))
                 .collect();
         if parts.len() < 2 {
             continue;
@@ -417,9 +447,9 @@ fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, 
         }
         let qualifies = is_capitalised(word)
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !listed(STOP, word)
+            && !STOP.contains(word)
             && !is_demonym(word)
-            && !listed(OPENERS, word)
+            && !OPENERS.contains(word)
             && mention_ending_at(head.len()).is_none();
         if !qualifies {
             break;
@@ -448,7 +478,7 @@ fn plain_lead(text: &str, start: usize) -> bool {
             p + head[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &head[word_start..];
-    !is_capitalised(word) || is_demonym(word) || listed(STOP, word)
+    !is_capitalised(word) || is_demonym(word) || STOP.contains(word)
 }
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
@@ -595,7 +625,7 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
         .take(HONORIFIC_LEN + 1)
         .position(|&b| b == b' ')
     {
-        if !listed(HONORIFICS, &text[i..i + len]) {
+        if !HONORIFICS.contains(&text[i..i + len]) {
             break;
         }
         i += len + 1;
@@ -603,20 +633,18 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
     let (start, mut end, mut parts, mut seen, mut pos) = (i, i, 0, 0, i);
     while seen < 7 {
         let rest = &text[pos..];
-        let raw_len = rest
-            .find(|c: char| c.is_whitespace() || ",;:()\"“”!?/".contains(c))
-            .unwrap_or(rest.len());
+        let raw_len = token_len(rest);
         let raw = &rest[..raw_len];
         let (len, counts) = if is_initial(raw) {
             (raw.len(), true)
         } else if seen > 0
-            && (listed(SUFFIXES, raw)
-                || listed(PARTICLES, raw) && next_is_capitalised(text, pos + raw_len))
+            && (SUFFIXES.contains(raw)
+                || PARTICLES.contains(raw) && next_is_capitalised(text, pos + raw_len))
         {
             (raw.len(), false)
         } else {
             let stem = crate::tokenize::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
-            if !is_name_word(stem) || listed(STOP, stem) {
+            if !is_name_word(stem) || STOP.contains(stem) {
                 break;
             }
             (stem.len(), true)
@@ -632,12 +660,41 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
     (parts > 0).then_some(Name { start, end, parts })
 }
 
+/// The length of the token `rest` starts with: up to whitespace or punctuation that ends a
+/// name (`,;:()"“”!?/`). Read a byte at a time, as names are mostly ASCII and this runs on
+/// every word of every candidate name.
+fn token_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if matches!(
+                b,
+                b'\t'..=b'\r' | b' ' | b',' | b';' | b':' | b'(' | b')' | b'"' | b'!' | b'?' | b'/'
+            ) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            if c.is_whitespace() || c == '“' || c == '”' {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
+}
+
 /// The name of at least two parts that ends exactly at byte `end`, if any: the longest of
 /// the names that start a few space-separated tokens back.
 fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     // Cheap test first: most commas follow a lower-case word.
     let last = text[..end].rsplit(' ').next()?;
-    if !(is_capitalised(last) || listed(SUFFIXES, last)) {
+    if !(is_capitalised(last) || SUFFIXES.contains(last)) {
         return None;
     }
     let mut starts = [0; 7];
@@ -693,15 +750,28 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         for list in [
-            HONORIFICS,
-            PARTICLES,
-            SUFFIXES,
-            STOP,
-            OPENERS,
+            HONORIFICS.words,
+            PARTICLES.words,
+            SUFFIXES.words,
+            STOP.words,
+            OPENERS.words,
             OFFICE_HEADS,
             BODY_HEADS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_find_their_words_only() {
+        for list in [&HONORIFICS, &PARTICLES, &SUFFIXES, &STOP, &OPENERS] {
+            for word in list.words {
+                assert!(list.contains(word), "{word} not found");
+                for other in [&word[1..], &word[..word.len() - 1], &format!("{word}x")] {
+                    assert_eq!(list.contains(other), list.words.contains(&other.as_ref()));
+                }
+            }
+            assert!(!list.contains(""));
         }
     }
 
