@@ -105,26 +105,28 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
                 out.extend_from_slice(b",\"type\":\"");
                 out.extend_from_slice(r.kind.as_str().as_bytes());
                 out.push(b'"');
-                for (key, n) in [("start", r.start), ("end", r.end), ("line", r.line)] {
-                    out.extend_from_slice(b",\"");
-                    out.extend_from_slice(key.as_bytes());
-                    out.extend_from_slice(b"\":");
+                // Each key with its punctuation in one piece: a record is many small copies.
+                let numbers: [(&[u8], usize); 3] = [
+                    (b",\"start\":", r.start),
+                    (b",\"end\":", r.end),
+                    (b",\"line\":", r.line),
+                ];
+                for (key, n) in numbers {
+                    out.extend_from_slice(key);
                     out.extend_from_slice(number.format(n).as_bytes());
                 }
-                let texts = [
-                    ("text", r.text),
-                    ("id", r.id),
-                    ("name", r.name),
-                    ("value", r.value),
-                    ("role", r.role),
-                    ("org", r.org),
+                let texts: [(&[u8], &str); 6] = [
+                    (b",\"text\":", r.text),
+                    (b",\"id\":", r.id),
+                    (b",\"name\":", r.name),
+                    (b",\"value\":", r.value),
+                    (b",\"role\":", r.role),
+                    (b",\"org\":", r.org),
                 ];
-                let context = r.context.as_deref().map(|c| ("context", c));
+                let context = r.context.as_deref().map(|c| (&b",\"context\":"[..], c));
                 for (key, text) in texts.into_iter().chain(context) {
-                    out.extend_from_slice(b",\"");
-                    out.extend_from_slice(key.as_bytes());
-                    out.extend_from_slice(b"\":");
-                    serde_json::to_writer(&mut out, text)?;
+                    out.extend_from_slice(key);
+                    json_string(&mut out, text)?;
                 }
                 out.push(b'}');
                 if format == Format::Jsonl {
@@ -134,6 +136,20 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
         }
     }
     Ok(out)
+}
+
+/// `s` as a JSON string. Most fields hold nothing JSON escapes (control characters, `"` and
+/// `\`): those are copied between quotes, and the rest are left to `serde_json`.
+fn json_string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        serde_json::to_writer(out, s)?;
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+    Ok(())
 }
 
 /// One CSV or TSV field, quoted when `core` says it must be.
@@ -279,6 +295,7 @@ mod tests {
             "line\nbreak",
             "cr\rhere",
             "back\\slash \u{1} \u{7f}",
+            "only a back\\slash",
             "é € 🚀 \u{2028}",
             " spaces ",
             &long,
