@@ -104,7 +104,7 @@ done
 read -r t m < <(measure "$BIN" extract --format jsonl "$single")
 row "orbitext, one ${MB} MB file" "$t" "$m"
 read -r t m < <(measure "$BIN" extract --format jsonl /dev/null)
-printf '%-44s %8s   (dictionaries loaded, automaton built, rules compiled)\n' "orbitext start-up" "$t"
+printf '%-44s %8s   (dictionaries loaded, trie built, rules compiled)\n' "orbitext start-up" "$t"
 
 if [ -n "${BIG:-}" ]; then
   big="$WORK/single-$BIG.txt"
