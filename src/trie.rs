@@ -1,7 +1,7 @@
 //! A fixed set of byte strings held as a trie in a double array, for the anchored searches of
 //! the word matchers: which patterns are prefixes of the text at a place. A search there is a
 //! walk down the trie, and in a double array each step is two loads and a comparison. An
-//! Aho-Corasick automaton answers the same question, but its steps cost several times more,
+//! Aho-Corasick automaton answers the same question, but its steps cost about twice as much,
 //! and building its failure links, which an anchored search never follows, took most of the
 //! start-up.
 

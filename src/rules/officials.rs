@@ -633,7 +633,9 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
     let (start, mut end, mut parts, mut seen, mut pos) = (i, i, 0, 0, i);
     while seen < 7 {
         let rest = &text[pos..];
-        let raw_len = token_len(rest);
+        let raw_len = rest
+            .find(|c: char| c.is_whitespace() || ",;:()\"“”!?/".contains(c))
+            .unwrap_or(rest.len());
         let raw = &rest[..raw_len];
         let (len, counts) = if is_initial(raw) {
             (raw.len(), true)
@@ -658,35 +660,6 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
         pos += raw_len + 1;
     }
     (parts > 0).then_some(Name { start, end, parts })
-}
-
-/// The length of the token `rest` starts with: up to whitespace or punctuation that ends a
-/// name (`,;:()"“”!?/`). Read a byte at a time, as names are mostly ASCII and this runs on
-/// every word of every candidate name.
-fn token_len(rest: &str) -> usize {
-    let bytes = rest.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if matches!(
-                b,
-                b'\t'..=b'\r' | b' ' | b',' | b';' | b':' | b'(' | b')' | b'"' | b'!' | b'?' | b'/'
-            ) {
-                return i;
-            }
-            i += 1;
-        } else {
-            let c = rest[i..]
-                .chars()
-                .next()
-                .expect("i is on a character boundary");
-            if c.is_whitespace() || c == '“' || c == '”' {
-                return i;
-            }
-            i += c.len_utf8();
-        }
-    }
-    bytes.len()
 }
 
 /// The name of at least two parts that ends exactly at byte `end`, if any: the longest of
