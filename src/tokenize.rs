@@ -35,8 +35,17 @@ pub fn is_word_char(c: char) -> bool {
 /// hold `China`.
 pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before_ok = char_before(text, start).is_none_or(|c| !is_word_char(c));
-    let after_ok = char_at(text, end).is_none_or(|c| !is_word_char(c));
-    before_ok && after_ok
+    before_ok && !word_char_at(text, end)
+}
+
+/// True when the character at byte `i` is a word character; ASCII is decided from the byte,
+/// as this runs after every candidate match.
+pub fn word_char_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => char_at(text, i).is_some_and(is_word_char),
+        None => false,
+    }
 }
 
 /// A place where a whole-word match may start: a character that is not whitespace and does
@@ -311,12 +320,7 @@ impl WordMatcher {
         for (pattern, len) in self.trie.prefixes(&bytes[at..]) {
             // Patterns and text are UTF-8, so a pattern ends on a character boundary.
             let end = at + len;
-            let glued = match bytes.get(end) {
-                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
-                Some(_) => char_at(text, end).is_some_and(is_word_char),
-                None => false,
-            };
-            if !glued {
+            if !word_char_at(text, end) {
                 longest = Some(WordMatch {
                     start: at,
                     end,
@@ -464,6 +468,7 @@ mod tests {
 
     #[test]
     fn word_chars_are_letters_digits_and_joiners() {
+        let mut buffer = [0; 4];
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let by_definition = c.is_alphanumeric() || c == '_' || c == '\u{00AD}';
             assert_eq!(
@@ -472,7 +477,10 @@ mod tests {
                 "{c:?} U+{:04X}",
                 u32::from(c)
             );
+            let text: &str = c.encode_utf8(&mut buffer);
+            assert_eq!(word_char_at(text, 0), by_definition, "{c:?} at a position");
         }
+        assert!(!word_char_at("a", 1), "past the end");
     }
 
     #[test]
