@@ -56,7 +56,7 @@ pub fn render<T: Serialize>(format: Format, rows: &[T]) -> io::Result<Vec<u8>> {
 /// Records rendered in `format`: the bytes [`render`] gives, written field by field. Writing
 /// records is a quarter of a run on dense news, and most of that was the generic path's cost
 /// per field; the document's name, repeated in every record, is escaped once. Quoting stays
-/// with `csv_core` and escaping with `serde_json`.
+/// with `csv_core`, and escaping with `serde_json` for the strings that need any.
 pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>> {
     let Some(first) = rows.first() else {
         return Ok(Vec::new());
