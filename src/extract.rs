@@ -363,9 +363,9 @@ impl Extractor {
         }
         if !spread.is_empty() {
             mentions.extend(spread);
-            // Spans never overlap, so starts are distinct and an unstable sort is
-            // deterministic (and needs no scratch buffer, unlike a stable sort).
-            mentions.sort_unstable_by_key(|m| m.start);
+            // Two sorted runs: the stable sort merges them, moving each mention once, where
+            // an unstable sort would partition the whole vector.
+            mentions.sort_by_key(|m| m.start);
         }
     }
 }
