@@ -391,7 +391,7 @@ impl Pipeline {
     /// JSON Lines, then extract from its text and keep the mentions of the wanted types.
     fn work(&self, job: Job) -> (Job, Vec<Mention>) {
         let job = match job {
-            Job::File { path, .. } => input::read_file(&path, &self.options),
+            Job::File { path, len } => input::read_file(&path, len, &self.options),
             Job::Line(line) => {
                 let fields = self.options.jsonl.as_ref();
                 jsonl_input::parse(line, fields.expect("lines only come from JSON Lines"))

@@ -300,10 +300,34 @@ fn scan_utf8(file: &mut std::fs::File) -> io::Result<Option<usize>> {
     Ok(found)
 }
 
-/// Read and decode a file whole, as a `Job::Piece`, `Job::Skipped` or `Job::Failed`.
-pub fn read_file(path: &Path, options: &Options) -> Job {
+/// Read and decode a file whole, as a `Job::Piece`, `Job::Skipped` or `Job::Failed`; `len` is
+/// its size when it was found, which sizes the buffer (`fs::read` would ask the file system
+/// again, one call more per file on folders of small articles). A file that has grown since
+/// is still read whole.
+pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
     let doc = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let read = |path: &Path| -> io::Result<Vec<u8>> {
+        let mut file = std::fs::File::open(path)?;
+        // Room for one byte more than the size, so that the second read finds the end (the
+        // reads of `read_to_end` ask for the size again, or grow from 8 KiB).
+        let mut bytes = vec![0; usize::try_from(len).unwrap_or(0).saturating_add(1)];
+        let mut filled = 0;
+        loop {
+            match file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+            if filled == bytes.len() {
+                // The file has grown since it was found.
+                bytes.resize(2 * filled, 0);
+            }
+        }
+        bytes.truncate(filled);
+        Ok(bytes)
+    };
+    let bytes = match read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             return Job::Failed {
@@ -727,6 +751,27 @@ mod tests {
             unreachable!()
         };
         assert!(first.warnings[0].contains("windows-1252"), "{first:?}");
+    }
+
+    #[test]
+    fn a_file_is_read_whole_whatever_size_it_had_when_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("article.txt");
+        let text = "NASA met ESA in Paris.\n".repeat(500);
+        std::fs::write(&path, &text).unwrap();
+        // The size when found, then as if the file had grown or shrunk since.
+        let real = text.len() as u64;
+        for len in [real, 0, 1, real - 1, real + 1, 10 * real] {
+            let Job::Piece(piece) = read_file(&path, len, &options(100)) else {
+                panic!("not read with size {len}")
+            };
+            assert_eq!(piece.text, text, "size {len}");
+        }
+        let missing = dir.path().join("gone.txt");
+        assert!(matches!(
+            read_file(&missing, 5, &options(100)),
+            Job::Failed { .. }
+        ));
     }
 
     #[test]
