@@ -110,7 +110,8 @@ pub struct Extractor {
     dates: DateRules,
     agreements: AgreementRules,
     bodies: BodyRules,
-    /// Where any matcher but the dates' may match: one test per word start for all of them.
+    /// Where any matcher may match, but for dates that start with a digit: one test per word
+    /// start for all of them.
     likely: WordFilter,
     abbreviation: Regex,
 }
@@ -119,15 +120,13 @@ impl Extractor {
     /// An extractor over the given dictionary entries.
     pub fn new(entries: Vec<Entry>) -> anyhow::Result<Extractor> {
         let gazetteer = Gazetteer::new(entries);
+        let dates = DateRules::new();
         let agreements = AgreementRules::new();
         let bodies = BodyRules::new();
-        let likely = gazetteer
-            .filter()
-            .union(agreements.filter())
-            .union(bodies.filter());
+        let likely = likely(&gazetteer, &dates, &agreements, &bodies);
         Ok(Extractor {
             gazetteer,
-            dates: DateRules::new(),
+            dates,
             agreements,
             bodies,
             likely,
@@ -148,6 +147,7 @@ impl Extractor {
     /// `--reference-date`).
     pub fn with_date_options(mut self, options: DateOptions) -> Extractor {
         self.dates = DateRules::with_options(options);
+        self.likely = likely(&self.gazetteer, &self.dates, &self.agreements, &self.bodies);
         self
     }
 
@@ -175,8 +175,9 @@ impl Extractor {
     fn candidates(&self, text: &str) -> Found<'_> {
         // Most words start no name, date or instrument: turn them away once for all the
         // matchers instead of once in each.
+        let bytes = text.as_bytes();
         let starts = word_starts_where(text, |s| {
-            self.likely.may_start(s) || self.dates.may_start(text, s)
+            self.likely.may_start(s) || bytes[s.at].is_ascii_digit()
         });
         let hits = self.gazetteer.find(text, &starts);
         let mut rules = self.dates.find(text, &starts);
@@ -368,6 +369,20 @@ impl Extractor {
             mentions.sort_by_key(|m| m.start);
         }
     }
+}
+
+/// The union of the matchers' filters, for [`Extractor::likely`].
+fn likely(
+    gazetteer: &Gazetteer,
+    dates: &DateRules,
+    agreements: &AgreementRules,
+    bodies: &BodyRules,
+) -> WordFilter {
+    gazetteer
+        .filter()
+        .union(dates.word_filter())
+        .union(agreements.filter())
+        .union(bodies.filter())
 }
 
 /// What the matchers found in one document.

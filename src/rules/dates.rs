@@ -508,6 +508,14 @@ impl DateRules {
         text.as_bytes()[start.at].is_ascii_digit() || self.words.may_start(start)
     }
 
+    /// The places where a date may start with a word: with a digit there, [`may_start`]
+    /// is the whole test.
+    ///
+    /// [`may_start`]: Self::may_start
+    pub fn word_filter(&self) -> &WordFilter {
+        &self.words
+    }
+
     /// Every date mention of `text` with its value, sorted by start, none overlapping; dates
     /// are tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
