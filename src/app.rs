@@ -237,17 +237,17 @@ enum Sink<W: Write> {
 }
 
 /// What a worker turns a piece's mentions into for the sink: rendered records, or the
-/// mentions themselves for the summary to count.
-enum Found {
+/// mentions themselves for the summary to count (borrowing the extractor's dictionaries).
+enum Found<'a> {
     Rendered(io::Result<Vec<u8>>),
-    Mentions(Vec<Mention>),
+    Mentions(Vec<Mention<'a>>),
 }
 
 /// How a batch's records are rendered (format and context), or `None` for the summary.
 type Render = Option<(Format, Option<usize>)>;
 
 /// A job done by a worker: its source's index, its text length, the job and what it found.
-type Done = (usize, usize, Job, Found);
+type Done<'a> = (usize, usize, Job, Found<'a>);
 
 /// The next jobs to process together: up to [`BATCH_JOBS`] of them and about [`BATCH_BYTES`]
 /// of text, each with its source's index and length; empty once the jobs run out.
@@ -371,7 +371,7 @@ impl Pipeline {
     }
 
     /// Read, extract and (for records) render every job of a batch in parallel, in order.
-    fn extract_batch(&self, batch: Vec<(usize, usize, Job)>, render: Render) -> Vec<Done> {
+    fn extract_batch(&self, batch: Vec<(usize, usize, Job)>, render: Render) -> Vec<Done<'_>> {
         batch
             .into_par_iter()
             .map(|(source, len, job)| {
@@ -389,7 +389,7 @@ impl Pipeline {
 
     /// A worker's part of a job: read it if it is a whole file, parse it if it is a line of
     /// JSON Lines, then extract from its text and keep the mentions of the wanted types.
-    fn work(&self, job: Job) -> (Job, Vec<Mention>) {
+    fn work(&self, job: Job) -> (Job, Vec<Mention<'_>>) {
         let job = match job {
             Job::File { path, len } => input::read_file(&path, len, &self.options),
             Job::Line(line) => {
@@ -498,7 +498,7 @@ fn render_job(
 /// skipped or failed.
 fn finish_job<W: Write>(
     job: Job,
-    found: Found,
+    found: Found<'_>,
     sink: &mut Sink<W>,
     messages: &mut Messages,
 ) -> io::Result<()> {

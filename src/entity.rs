@@ -2,6 +2,7 @@
 //! a stage produces. Kept apart from the stages so that rules, gazetteer and output agree on one
 //! definition without depending on each other.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use clap::ValueEnum;
@@ -53,29 +54,31 @@ impl fmt::Display for Kind {
     }
 }
 
-/// One entity mention: a byte span of the document with its canonical key.
+/// One entity mention: a byte span of the document with its canonical key. The strings
+/// borrow the dictionaries of the extractor that found the mention where they come from one
+/// (most mentions): a record then costs no allocation for its key and name.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct Mention<'a> {
     pub kind: Kind,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
     /// The canonical key (ISO code, acronym, full name, agreement kind or date value).
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// The canonical display name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The ISO 8601 value for dates; empty for other kinds.
-    pub value: String,
+    pub value: Cow<'a, str>,
     /// For officials: the title as the article writes it (`Commerce Secretary`), else the
     /// dictionary's; empty when unknown and for other kinds.
-    pub role: String,
+    pub role: Cow<'a, str>,
     /// For officials: the agency id or country code they serve; empty when unknown.
-    pub org: String,
+    pub org: Cow<'a, str>,
 }
 
-impl Mention {
-    pub fn new(kind: Kind, start: usize, end: usize, id: impl Into<String>) -> Mention {
+impl<'a> Mention<'a> {
+    pub fn new(kind: Kind, start: usize, end: usize, id: impl Into<Cow<'a, str>>) -> Mention<'a> {
         let id = id.into();
         Mention {
             kind,
@@ -83,9 +86,9 @@ impl Mention {
             end,
             name: id.clone(),
             id,
-            value: String::new(),
-            role: String::new(),
-            org: String::new(),
+            value: Cow::Borrowed(""),
+            role: Cow::Borrowed(""),
+            org: Cow::Borrowed(""),
         }
     }
 
@@ -94,18 +97,18 @@ impl Mention {
         kind: Kind,
         start: usize,
         end: usize,
-        id: impl Into<String>,
-        name: impl Into<String>,
-    ) -> Mention {
+        id: impl Into<Cow<'a, str>>,
+        name: impl Into<Cow<'a, str>>,
+    ) -> Mention<'a> {
         Mention {
             kind,
             start,
             end,
             id: id.into(),
             name: name.into(),
-            value: String::new(),
-            role: String::new(),
-            org: String::new(),
+            value: Cow::Borrowed(""),
+            role: Cow::Borrowed(""),
+            org: Cow::Borrowed(""),
         }
     }
 
@@ -125,7 +128,11 @@ impl Mention {
 /// The mentions of `sorted` that overlap `start..end`. `sorted` must be sorted by start with
 /// no two mentions overlapping, so their ends are sorted too and the answer is one run,
 /// found by binary search: this keeps the extractor linear in the number of mentions.
-pub fn overlapping(sorted: &[Mention], start: usize, end: usize) -> &[Mention] {
+pub fn overlapping<'s, 'a>(
+    sorted: &'s [Mention<'a>],
+    start: usize,
+    end: usize,
+) -> &'s [Mention<'a>] {
     let lo = sorted.partition_point(|m| m.end <= start);
     let hi = sorted.partition_point(|m| m.start < end);
     &sorted[lo..hi.max(lo)]

@@ -4,6 +4,7 @@
 //! parentheses spread to their later uses, and officials are found beside the bodies they
 //! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use regex::Regex;
@@ -156,7 +157,7 @@ impl Extractor {
     }
 
     /// All entity mentions of `text`, sorted by start, none overlapping another.
-    pub fn extract(&self, text: &str) -> Vec<Mention> {
+    pub fn extract(&self, text: &str) -> Vec<Mention<'_>> {
         let found = self.candidates(text);
         let mut mentions = self.resolve(found.candidates, found.rules);
         self.spread_abbreviations(text, &mut mentions);
@@ -266,7 +267,11 @@ impl Extractor {
     }
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
-    fn resolve(&self, candidates: Vec<Candidate<'_>>, rules: Vec<Mention>) -> Vec<Mention> {
+    fn resolve<'a>(
+        &'a self,
+        candidates: Vec<Candidate<'_>>,
+        rules: Vec<Mention<'a>>,
+    ) -> Vec<Mention<'a>> {
         let kept = winners(&candidates);
         let entries = self.gazetteer.entries();
         let mut rules: Vec<Option<Mention>> = rules.into_iter().map(Some).collect();
@@ -308,8 +313,8 @@ impl Extractor {
             };
             let mut m = Mention::named(kind, c.start, c.end, &entry.id, &entry.name);
             if kind == Kind::Official {
-                m.role.clone_from(&entry.role);
-                m.org.clone_from(&entry.org);
+                m.role = Cow::Borrowed(&entry.role);
+                m.org = Cow::Borrowed(&entry.org);
             }
             out.push(m);
         }
@@ -389,7 +394,7 @@ fn likely(
 struct Found<'a> {
     candidates: Vec<Candidate<'a>>,
     /// The mentions rule candidates stand for, by [`Claim::Rule`] index.
-    rules: Vec<Mention>,
+    rules: Vec<Mention<'a>>,
     /// Title words, which introduce officials rather than compete for spans.
     titles: Vec<TitleHit>,
 }
@@ -457,7 +462,7 @@ fn settle(
 /// takes the role and org the text gives it; a new one replaces the country or agency mentions
 /// inside its name (a name is longer than what it holds). `mentions` is sorted by start and
 /// stays so.
-fn add_officials(mentions: &mut Vec<Mention>, named: Vec<Mention>) {
+fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
     for o in named {
         let lo = mentions.partition_point(|m| m.end <= o.start);
         let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
@@ -487,7 +492,7 @@ fn share_roles(mentions: &mut [Mention]) {
     let mut known: HashMap<&str, (Option<usize>, Option<usize>)> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == Kind::Official {
-            let (role, org) = known.entry(m.id.as_str()).or_default();
+            let (role, org) = known.entry(&m.id).or_default();
             if role.is_none() && !m.role.is_empty() {
                 *role = Some(i);
             }
@@ -501,7 +506,7 @@ fn share_roles(mentions: &mut [Mention]) {
         .enumerate()
         .filter(|(_, m)| m.kind == Kind::Official && (m.role.is_empty() || m.org.is_empty()))
         .map(|(i, m)| {
-            let (role, org) = known[m.id.as_str()];
+            let (role, org) = known[&*m.id];
             (i, role, org)
         })
         .collect();

@@ -13,7 +13,7 @@
 //! let mentions = extractor.extract(text);
 //! let found: Vec<(&str, &str)> = mentions
 //!     .iter()
-//!     .map(|m| (&text[m.start..m.end], m.id.as_str()))
+//!     .map(|m| (&text[m.start..m.end], &*m.id))
 //!     .collect();
 //! assert_eq!(
 //!     found,

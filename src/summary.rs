@@ -59,10 +59,10 @@ impl Summary {
         let document = self.documents;
         for m in mentions {
             let by_id = self.entities.entry(m.kind).or_default();
-            let counts = match by_id.get_mut(m.id.as_str()) {
+            let counts = match by_id.get_mut(&*m.id) {
                 Some(counts) => counts,
-                None => by_id.entry(m.id).or_insert(Counts {
-                    name: m.name,
+                None => by_id.entry(m.id.into_owned()).or_insert(Counts {
+                    name: m.name.into_owned(),
                     mentions: 0,
                     documents: 0,
                     last_document: 0,
@@ -106,7 +106,7 @@ impl Summary {
 mod tests {
     use super::*;
 
-    fn m(kind: Kind, id: &str, name: &str) -> Mention {
+    fn m<'a>(kind: Kind, id: &'a str, name: &'a str) -> Mention<'a> {
         Mention::named(kind, 0, 1, id, name)
     }
 

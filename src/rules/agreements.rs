@@ -105,7 +105,7 @@ impl AgreementRules {
 
     /// Every agreement mention of `text`, sorted by start, tried at `starts` (from
     /// [`word_starts`](crate::tokenize::word_starts)).
-    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         let mut found = Vec::new();
         for m in self.words.find(text, starts) {
             let (start, end) = (m.start, m.end);
@@ -158,7 +158,7 @@ fn modifier_before(text: &str, start: usize) -> Option<usize> {
 }
 
 /// An agreement mention keyed by its kind, named as a reader would say the kind.
-fn instrument(start: usize, end: usize, kind: &str) -> Mention {
+fn instrument(start: usize, end: usize, kind: &'static str) -> Mention<'static> {
     let name = match kind {
         "mou" => "memorandum of understanding",
         "joint_statement" => "joint statement",
@@ -242,7 +242,7 @@ mod tests {
         AgreementRules::new()
             .find(text, &crate::tokenize::word_starts(text))
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.id))
+            .map(|m| (text[m.start..m.end].to_string(), m.id.into_owned()))
             .collect()
     }
 

@@ -70,7 +70,7 @@ impl BodyRules {
 
     /// Every body named by a rule in `text`, its heads tried at `starts` (from
     /// [`word_starts`](crate::tokenize::word_starts)).
-    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         let mut found = Vec::new();
         for head in self.heads.find(text, starts) {
             let span = if head.pattern < FORWARD.len() {
@@ -88,7 +88,12 @@ impl BodyRules {
             let name = trim_name(&text[start..end]);
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
-                found.push(Mention::new(Kind::Agency, start, end, &text[start..end]));
+                found.push(Mention::new(
+                    Kind::Agency,
+                    start,
+                    end,
+                    text[start..end].to_string(),
+                ));
             }
         }
         found
@@ -230,7 +235,7 @@ mod tests {
             let got: Vec<String> = BodyRules::new()
                 .find(text, &crate::tokenize::word_starts(text))
                 .into_iter()
-                .map(|m| m.id)
+                .map(|m| m.id.into_owned())
                 .collect();
             assert_eq!(got, *want, "{text}");
         }

@@ -518,7 +518,7 @@ impl DateRules {
 
     /// Every date mention of `text` with its value, sorted by start, none overlapping; dates
     /// are tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)).
-    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention> {
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         // Leftmost-longest: the longest date starting at the first trigger wins, and triggers
         // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
         let mut found: Vec<Candidate> = Vec::new();
@@ -549,7 +549,7 @@ impl DateRules {
             .map(|(i, c)| {
                 let v = value(c, &found[..i], &found, anchor);
                 let mut m = Mention::new(Kind::Date, c.start, c.end, v.clone());
-                m.value = v;
+                m.value = v.into();
                 m
             })
             .collect()
@@ -1394,7 +1394,7 @@ mod tests {
         DateRules::with_options(options)
             .find(text, &crate::tokenize::word_starts(text))
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.value))
+            .map(|m| (text[m.start..m.end].to_string(), m.value.into_owned()))
             .collect()
     }
 

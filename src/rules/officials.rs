@@ -5,6 +5,7 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::entity::{overlapping, Kind, Mention};
@@ -260,11 +261,11 @@ const APPOSITION_REACH: usize = 60;
 /// in any case, sorted: besides introducing names, they show where an apposition may be (only
 /// just before one). `others` are the mentions already found (countries, agencies), which tell
 /// a government title from a company one.
-pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention> {
-    let mut found: Vec<Mention> = Vec::new();
+pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<Mention<'a>> {
+    let mut found: Vec<Mention<'a>> = Vec::new();
     // A name may already be a dictionary official (then this only adds its role and org),
     // but not start inside another kind of mention.
-    let push = |found: &mut Vec<Mention>, name: Name, role: &str, org: String| {
+    let push = |found: &mut Vec<Mention<'a>>, name: Name, role: &str, org: Cow<'a, str>| {
         let inside_other = overlapping(others, name.start, name.start + 1)
             .iter()
             .any(|m| m.kind != Kind::Official);
@@ -275,9 +276,9 @@ pub fn find(text: &str, titles: &[TitleHit], others: &[Mention]) -> Vec<Mention>
             Kind::Official,
             name.start,
             name.end,
-            &text[name.start..name.end],
+            text[name.start..name.end].to_string(),
         );
-        m.role = role.to_string();
+        m.role = role.to_string().into();
         m.org = org;
         found.push(m);
     };
@@ -354,8 +355,8 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
         {
             let entry = by_surname
                 .entry(fold(key))
-                .or_insert_with(|| (Some(m.id.clone()), key.to_string()));
-            if entry.0.as_deref() != Some(m.id.as_str()) {
+                .or_insert_with(|| (Some(m.id.to_string()), key.to_string()));
+            if entry.0.as_deref() != Some(&*m.id) {
                 entry.0 = None;
             }
         }
@@ -367,8 +368,8 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     for m in mentions.iter_mut() {
         if m.kind == Kind::Official && !m.id.contains(' ') {
             if let Some(id) = full_name(&m.id) {
-                m.name.clone_from(&id);
-                m.id = id;
+                m.name = id.clone().into();
+                m.id = id.into();
             }
         }
     }
@@ -394,7 +395,12 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             && overlapping(mentions, start, end).is_empty()
             && on_word_boundaries(text, start, end)
         {
-            found.push(Mention::new(Kind::Official, start, end, forms[i].1));
+            found.push(Mention::new(
+                Kind::Official,
+                start,
+                end,
+                forms[i].1.to_string(),
+            ));
             free = end;
         }
     }
@@ -423,7 +429,11 @@ fn is_east_asian(parts: &[&str]) -> bool {
 /// Where the title before a name starts, taking in the capitalised words that qualify it
 /// (`Commerce Secretary`, `Deputy Prime Minister`), and the body or country right before it
 /// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
-fn title_context(text: &str, title_start: usize, others: &[Mention]) -> (usize, Option<String>) {
+fn title_context<'a>(
+    text: &str,
+    title_start: usize,
+    others: &[Mention<'a>],
+) -> (usize, Option<Cow<'a, str>>) {
     let mention_ending_at = |end: usize| {
         overlapping(others, end.saturating_sub(1), end)
             .iter()
@@ -505,7 +515,11 @@ fn is_demonym(word: &str) -> bool {
 /// The office an apposition after a name gives (`, ESA Director General`, ` (US’ Commerce
 /// Secretary)`, `, CEO of the Luxembourg Space Agency`): the title as written and the body or
 /// country it names, or `None` when the text after the name is no office.
-fn apposition<'t>(text: &'t str, end: usize, others: &[Mention]) -> Option<(&'t str, String)> {
+fn apposition<'t, 'a>(
+    text: &'t str,
+    end: usize,
+    others: &[Mention<'a>],
+) -> Option<(&'t str, Cow<'a, str>)> {
     let rest = &text[end..];
     if !rest.starts_with(", ") && !rest.starts_with(" (") {
         return None;
