@@ -7,8 +7,6 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use regex::Regex;
-
 use crate::entity::{overlapping, Kind, Mention};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
 use crate::rules::agreements::AgreementRules;
@@ -114,25 +112,23 @@ pub struct Extractor {
     /// Where any matcher may match, but for dates that start with a digit: one test per word
     /// start for all of them.
     likely: WordFilter,
-    abbreviation: Regex,
 }
 
 impl Extractor {
     /// An extractor over the given dictionary entries.
-    pub fn new(entries: Vec<Entry>) -> anyhow::Result<Extractor> {
+    pub fn new(entries: Vec<Entry>) -> Extractor {
         let gazetteer = Gazetteer::new(entries);
         let dates = DateRules::new();
         let agreements = AgreementRules::new();
         let bodies = BodyRules::new();
         let likely = likely(&gazetteer, &dates, &agreements, &bodies);
-        Ok(Extractor {
+        Extractor {
             gazetteer,
             dates,
             agreements,
             bodies,
             likely,
-            abbreviation: Regex::new(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")?,
-        })
+        }
     }
 
     /// An extractor over the embedded dictionaries (unless `builtin` is false) and the user
@@ -141,7 +137,7 @@ impl Extractor {
         builtin: bool,
         user: &[std::path::PathBuf],
     ) -> anyhow::Result<Extractor> {
-        Extractor::new(gazetteer::load(builtin, user)?)
+        Ok(Extractor::new(gazetteer::load(builtin, user)?))
     }
 
     /// The same extractor reading dates with these options (`--date-order`,
@@ -327,26 +323,16 @@ impl Extractor {
     fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut defined: Vec<(String, Mention)> = Vec::new();
         for m in mentions.iter() {
-            // Most mentions are not followed by a parenthesis: test that before the regex.
-            let defines = text[m.end..].trim_start_matches(' ').starts_with('(');
-            if !defines || !matches!(m.kind, Kind::Agency | Kind::Agreement) {
+            if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
                 continue;
             }
-            let Some(c) = self.abbreviation.captures(&text[m.end..]) else {
+            let Some(abbr) = abbreviation_defined(&text[m.end..]) else {
                 continue;
             };
-            let abbr = c.get(1).expect("group");
-            let upper = abbr
-                .as_str()
-                .chars()
-                .filter(char::is_ascii_uppercase)
-                .count();
+            let upper = abbr.bytes().filter(u8::is_ascii_uppercase).count();
             // An agency's own acronym needs no spreading: the dictionary finds all its uses.
-            if upper >= 2
-                && abbr.as_str().len() <= upper * 3
-                && !self.gazetteer.names_agency(abbr.as_str())
-            {
-                defined.push((abbr.as_str().to_string(), m.clone()));
+            if upper >= 2 && abbr.len() <= upper * 3 && !self.gazetteer.names_agency(abbr) {
+                defined.push((abbr.to_string(), m.clone()));
             }
         }
         if defined.is_empty() {
@@ -374,6 +360,24 @@ impl Extractor {
             mentions.sort_by_key(|m| m.start);
         }
     }
+}
+
+/// The abbreviation `after` opens with in parentheses, as in ` (TSA)` or ` ( ESA )`: a capital
+/// and one to eleven letters, digits or `&.-`. Read by hand, as it is tried after every
+/// mention followed by a parenthesis, where a regex cost more than the rest of the test.
+fn abbreviation_defined(after: &str) -> Option<&str> {
+    let inside = after
+        .trim_start_matches(' ')
+        .strip_prefix('(')?
+        .trim_start();
+    let len = inside
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b"&.-".contains(&b)))
+        .unwrap_or(inside.len());
+    let abbr = &inside[..len];
+    let capital = abbr.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let closed = inside[len..].trim_start().starts_with(')');
+    (capital && (2..=12).contains(&len) && closed).then_some(abbr)
 }
 
 /// The union of the matchers' filters, for [`Extractor::likely`].
@@ -641,6 +645,31 @@ mod tests {
         ) {
             let candidates = spans(&raw);
             proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
+        }
+    }
+
+    #[test]
+    fn abbreviations_defined_in_parentheses() {
+        // (after a mention, the abbreviation it defines)
+        let rows: &[(&str, Option<&str>)] = &[
+            (" (TSA) is", Some("TSA")),
+            ("(TSA)", Some("TSA")),
+            ("  ( U.S.-A&B )", Some("U.S.-A&B")),
+            (" (NASA2)", Some("NASA2")),
+            (" (AB)", Some("AB")),
+            (" (A)", None),
+            (" (ABCDEFGHIJKL)", Some("ABCDEFGHIJKL")),
+            (" (ABCDEFGHIJKLM)", None),
+            (" (tsa)", None),
+            (" (TSA", None),
+            (" (TSA and more)", None),
+            (" (TSA’s)", None),
+            ("\n(TSA)", None),
+            (" TSA)", None),
+            ("", None),
+        ];
+        for (after, want) in rows {
+            assert_eq!(abbreviation_defined(after), *want, "{after:?}");
         }
     }
 
