@@ -321,7 +321,7 @@ impl Extractor {
     /// abbreviation defined in parentheses right after a mention names the same thing there
     /// and everywhere else in the article.
     fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut defined: Vec<(String, Mention)> = Vec::new();
+        let mut defined: Vec<(&str, Mention)> = Vec::new();
         for m in mentions.iter() {
             if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
                 continue;
@@ -332,13 +332,13 @@ impl Extractor {
             let upper = abbr.bytes().filter(u8::is_ascii_uppercase).count();
             // An agency's own acronym needs no spreading: the dictionary finds all its uses.
             if upper >= 2 && abbr.len() <= upper * 3 && !self.gazetteer.names_agency(abbr) {
-                defined.push((abbr.to_string(), m.clone()));
+                defined.push((abbr, m.clone()));
             }
         }
         if defined.is_empty() {
             return;
         }
-        let needles: Vec<&str> = defined.iter().map(|(abbr, _)| abbr.as_str()).collect();
+        let needles: Vec<&str> = defined.iter().map(|(abbr, _)| *abbr).collect();
         let mut spread = Vec::new();
         let mut free = 0;
         for (start, end, i) in crate::tokenize::find_all(text, &needles) {

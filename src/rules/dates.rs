@@ -508,8 +508,8 @@ impl DateRules {
         text.as_bytes()[start.at].is_ascii_digit() || self.words.may_start(start)
     }
 
-    /// The places where a date may start with a word: with a digit there, [`may_start`]
-    /// is the whole test.
+    /// The filter of the words a date may start with; [`may_start`] also lets through every
+    /// place that starts with a digit.
     ///
     /// [`may_start`]: Self::may_start
     pub fn word_filter(&self) -> &WordFilter {
