@@ -70,9 +70,10 @@ pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) ->
     let bytes = text.as_bytes();
     let mut starts = Vec::with_capacity(bytes.len() / 8);
     let mut push = |at: usize| {
-        let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
-        let key = filter_key(bytes[at], byte(at + 1), byte(at + 2)) as u32;
-        let start = WordStart { at, key };
+        let start = WordStart {
+            at,
+            key: key_at(bytes, at),
+        };
         if keep(start) {
             starts.push(start);
         }
@@ -206,9 +207,21 @@ pub struct WordFilter {
 /// Bits in a [`WordFilter`]: 32 KiB, small enough to stay in cache.
 const FILTER_BITS: usize = 1 << 18;
 
-/// Where three leading bytes land in a filter; collisions only let a place through.
-fn filter_key(b0: u8, b1: u8, b2: u8) -> usize {
-    (usize::from(b0) << 12 ^ usize::from(b1) << 6 ^ usize::from(b2)) % FILTER_BITS
+/// Where three leading bytes land in a filter; collisions only let a place through. The
+/// bytes are hashed as one number by a multiplication, whose top bits depend on all of them.
+fn filter_key(b0: u8, b1: u8, b2: u8) -> u32 {
+    u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.ilog2())
+}
+
+/// [`filter_key`] of the bytes at `at`, zeros past the end: one load where four bytes remain,
+/// as every word start takes a key.
+#[inline]
+fn key_at(bytes: &[u8], at: usize) -> u32 {
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    match bytes.get(at..at + 4) {
+        Some(&[b0, b1, b2, _]) => filter_key(b0, b1, b2),
+        _ => filter_key(byte(at), byte(at + 1), byte(at + 2)),
+    }
 }
 
 impl WordFilter {
@@ -236,7 +249,7 @@ impl WordFilter {
             for &b0 in &firsts {
                 for &b1 in &seconds {
                     for &b2 in &thirds {
-                        let key = filter_key(b0, b1, b2);
+                        let key = filter_key(b0, b1, b2) as usize;
                         bits[key / 64] |= 1 << (key % 64);
                     }
                 }
@@ -566,6 +579,42 @@ mod tests {
         fn word_starts_follow_the_definition_on_ascii(text in "[\\x00-\\x7f]{0,80}") {
             let got: Vec<usize> = word_starts(&text).iter().map(|s| s.at).collect();
             proptest::prop_assert_eq!(got, starts_by_definition(&text));
+        }
+
+        /// The filter only spares the trie work: whatever it turns away, no pattern matched
+        /// there. Short patterns and text ends are where a filter can go wrong.
+        #[test]
+        fn word_matcher_finds_what_a_naive_search_finds(
+            patterns in proptest::collection::vec("[abAB é.]{1,5}", 1..12),
+            text in "[abcAB é.\n]{0,40}",
+            case_insensitive: bool,
+        ) {
+            let same = |a: &[u8], b: &[u8]| {
+                if case_insensitive { a.eq_ignore_ascii_case(b) } else { a == b }
+            };
+            let mut want = Vec::new();
+            let mut free = 0;
+            for s in word_starts(&text) {
+                if s.at < free {
+                    continue;
+                }
+                let rest = &text.as_bytes()[s.at..];
+                let longest = patterns
+                    .iter()
+                    .map(|p| p.as_bytes())
+                    .filter(|p| p.len() <= rest.len() && same(p, &rest[..p.len()]))
+                    .map(|p| p.len())
+                    .filter(|&n| !word_char_at(&text, s.at + n))
+                    .max();
+                if let Some(n) = longest {
+                    want.push((s.at, s.at + n));
+                    free = s.at + n;
+                }
+            }
+            let m = WordMatcher::new(&patterns, case_insensitive);
+            let got: Vec<(usize, usize)> =
+                m.find(&text, &word_starts(&text)).map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
