@@ -440,7 +440,6 @@ pub struct DateRules {
     year_span: Regex,
     fiscal: Regex,
     stamp: Regex,
-    shift: Regex,
 }
 
 impl Default for DateRules {
@@ -497,7 +496,6 @@ impl DateRules {
                 r"^(?:(FY)\s?['’-]?|[Ff]iscal\s+(?:[Yy]ear\s+)?)([0-9]{{4}}|[0-9]{{2}})(?:\s*(?:-|–|/)\s*([0-9]{{4}}|[0-9]{{2}}))?{B}"
             )),
             stamp: re(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)"),
-            shift: re(r"^,?\s+(?:of\s+)?(this|next|last)\s+year(?-u:\b)"),
         }
     }
 
@@ -801,7 +799,7 @@ impl DateRules {
         let cues = if token == "May" { MAY_CUES } else { MONTH_CUES };
         let end = pos + token.len();
         if !cues.iter().any(|c| before.eq_ignore_ascii_case(c))
-            && !self.shift.is_match(&text[end..])
+            && year_shift(&text[end..]).is_none()
         {
             return None;
         }
@@ -814,12 +812,8 @@ impl DateRules {
 
     /// `January 9th this year`: the shift applies to the year of a phrase that has none.
     fn with_shift(&self, text: &str, mut c: Candidate) -> Candidate {
-        if let Some(s) = self.shift.captures(&text[c.end..]) {
-            c.year_shift = Some(match &s[1] {
-                "next" => 1,
-                "last" => -1,
-                _ => 0,
-            });
+        if let Some(shift) = year_shift(&text[c.end..]) {
+            c.year_shift = Some(shift);
         }
         c
     }
@@ -1084,6 +1078,28 @@ fn is_place(lead: &str) -> bool {
         w.chars().next().is_some_and(char::is_uppercase)
     });
     all_capitalised && (1..=4).contains(&count)
+}
+
+/// The year shift a date's text opens with: `, this year` (0), ` of next year` (+1),
+/// ` last year` (−1). Read by hand: it is tried after every date and bare month, and a regex
+/// cost more there than the rest of the date.
+fn year_shift(after: &str) -> Option<i32> {
+    // At least one space, as a regex's `\s+`.
+    fn spaced(s: &str) -> Option<&str> {
+        let rest = s.trim_start_matches(char::is_whitespace);
+        (rest.len() < s.len()).then_some(rest)
+    }
+    let rest = spaced(after.strip_prefix(',').unwrap_or(after))?;
+    let rest = rest.strip_prefix("of").and_then(spaced).unwrap_or(rest);
+    let (shift, rest) = [("this", 0), ("next", 1), ("last", -1)]
+        .into_iter()
+        .find_map(|(word, shift)| Some((shift, rest.strip_prefix(word)?)))?;
+    let rest = spaced(rest)?.strip_prefix("year")?;
+    let glued = rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (!glued).then_some(shift)
 }
 
 /// The word right before byte `i`, skipping spaces and a hyphen (`mid-June`).
@@ -1973,5 +1989,45 @@ mod tests {
                 reference: None
             }
         );
+    }
+
+    #[test]
+    fn year_shifts_read_by_hand() {
+        // (text after a date, the shift)
+        let rows: &[(&str, Option<i32>)] = &[
+            (" this year", Some(0)),
+            (", next year.", Some(1)),
+            (" of last year", Some(-1)),
+            ("\u{a0}of\tnext  year", Some(1)),
+            (" this years", None),
+            (" this year_", None),
+            (" this year’s", Some(0)),
+            ("this year", None),
+            (",this year", None),
+            (" ofthis year", None),
+            (" This year", None),
+            (" this  year", Some(0)),
+            (" this", None),
+            ("", None),
+        ];
+        for (after, want) in rows {
+            assert_eq!(year_shift(after), *want, "{after:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The hand reading answers as the regex it replaced.
+        #[test]
+        fn year_shift_reads_as_the_regex(
+            after in ",?[ \u{a0}x]{0,2}(of)?[ x]{0,2}(this|next|last|thus)?[ \t]{0,2}(year)?[s_’.]?"
+        ) {
+            let shift = Regex::new(r"^,?\s+(?:of\s+)?(this|next|last)\s+year(?-u:\b)").unwrap();
+            let want = shift.captures(&after).map(|c| match &c[1] {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            });
+            proptest::prop_assert_eq!(year_shift(&after), want);
+        }
     }
 }
