@@ -123,12 +123,14 @@ impl AgreementRules {
                 }
                 continue;
             }
-            let lower = wording.to_ascii_lowercase();
-            let Some(kind) = kind_of(&lower) else {
+            // The matcher ignores case, so the wording it matched is the one in the list, in
+            // lower case.
+            let lower = WORDINGS[m.pattern];
+            let Some(kind) = kind_of(lower) else {
                 continue;
             };
             let named_from = modifier_before(text, start);
-            if named_from.is_none() && !names_an_instrument(text, start, end, &lower) {
+            if named_from.is_none() && !names_an_instrument(text, start, end, lower) {
                 continue;
             }
             found.push(instrument(named_from.unwrap_or(start), end, kind));
@@ -203,16 +205,24 @@ const DETERMINERS: &[&str] = &[
 /// centre`, `of its own accord`, `in accord with`, `to contract`, and generic plural
 /// `arrangements` (travel and training arrangements are no instruments).
 fn names_an_instrument(text: &str, start: usize, end: usize, word: &str) -> bool {
-    // Only the words next to the match matter; lower-casing more would cost a pass over the
-    // whole text per match.
-    let before = window_before(text, start, 24).trim_end().to_lowercase();
-    let after = window_after(text, end, 24).trim_start().to_lowercase();
+    // Only the words next to the match matter, compared with ASCII words in any case: no
+    // copy of the text is lower-cased.
+    let before = window_before(text, start, 24).trim_end();
+    let after = window_after(text, end, 24).trim_start();
+    // Equal to an ASCII word, a slice's ends are character boundaries.
     let next_is = |w: &str| {
-        after.starts_with(w) && char_at(&after, w.len()).is_none_or(|c| !c.is_alphanumeric())
+        after
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            && char_at(after, w.len()).is_none_or(|c| !c.is_alphanumeric())
     };
     let prev_is = |w: &str| {
-        before.ends_with(w)
-            && before[..before.len() - w.len()]
+        let Some(from) = before.len().checked_sub(w.len()) else {
+            return false;
+        };
+        before.as_bytes()[from..].eq_ignore_ascii_case(w.as_bytes())
+            && before[..from]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -251,6 +261,20 @@ mod tests {
         // `modifier_before` compares a modifier's last letter to the lower-cased text.
         for m in MODIFIERS {
             assert_eq!(*m, m.to_lowercase(), "{m}");
+        }
+    }
+
+    #[test]
+    fn wordings_are_distinct_and_in_lower_case() {
+        // `find` takes the matched pattern's wording as the lower-cased match, so no two
+        // patterns may spell the same in any case.
+        for (i, w) in WORDINGS.iter().enumerate() {
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+            let clash = WORDINGS[..i]
+                .iter()
+                .chain(ACRONYMS)
+                .find(|other| other.eq_ignore_ascii_case(w));
+            assert_eq!(clash, None, "{w}");
         }
     }
 
@@ -306,6 +330,8 @@ mod tests {
                 &[("contract", "contract")],
             ),
             ("a defence pact", &[("pact", "agreement")]),
+            ("The DEAL With Berlin", &[("DEAL", "deal")]),
+            ("A Treaty", &[("Treaty", "treaty")]),
         ];
         for (text, want) in rows {
             let want: Vec<(String, String)> = want
@@ -321,6 +347,9 @@ mod tests {
         for text in [
             "to deal with debris",
             "a great deal of work",
+            "to Deal With debris",
+            "A Great Deal of work",
+            "In Accord With the rules",
             "at the convention centre",
             "of its own accord",
             "training arrangements for crews",
