@@ -5,7 +5,7 @@
 //! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::entity::{overlapping, Kind, Mention};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
@@ -493,34 +493,32 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
 /// Every mention of an official says who they are: the role and org of the first mention
 /// that has them (`Ross said` after `Commerce Secretary Wilbur Ross`).
 fn share_roles(mentions: &mut [Mention]) {
-    // id → the first mention with a role and the first with an org, by index.
-    let mut known: HashMap<&str, (Option<usize>, Option<usize>)> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind == Kind::Official {
-            let (role, org) = known.entry(&m.id).or_default();
-            if role.is_none() && !m.role.is_empty() {
-                *role = Some(i);
-            }
-            if org.is_none() && !m.org.is_empty() {
-                *org = Some(i);
-            }
-        }
-    }
-    let fills: Vec<(usize, Option<usize>, Option<usize>)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == Kind::Official && (m.role.is_empty() || m.org.is_empty()))
-        .map(|(i, m)| {
-            let (role, org) = known[&*m.id];
-            (i, role, org)
-        })
+    // The officials grouped by id, each group in text order (the sort is stable): a sort, as
+    // an article names few officials and hashing each id cost more than ordering them.
+    let mut officials: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == Kind::Official)
         .collect();
-    for (i, role, org) in fills {
-        if let Some(from) = role.filter(|_| mentions[i].role.is_empty()) {
-            mentions[i].role = mentions[from].role.clone();
-        }
-        if let Some(from) = org.filter(|_| mentions[i].org.is_empty()) {
-            mentions[i].org = mentions[from].org.clone();
+    officials.sort_by(|&a, &b| mentions[a].id.cmp(&mentions[b].id));
+    let mut rest = &officials[..];
+    while let Some(&first) = rest.first() {
+        let same = rest
+            .iter()
+            .take_while(|&&i| mentions[i].id == mentions[first].id)
+            .count();
+        let (group, after) = rest.split_at(same);
+        rest = after;
+        let role = group
+            .iter()
+            .copied()
+            .find(|&i| !mentions[i].role.is_empty());
+        let org = group.iter().copied().find(|&i| !mentions[i].org.is_empty());
+        for &i in group {
+            if let Some(from) = role.filter(|_| mentions[i].role.is_empty()) {
+                mentions[i].role = mentions[from].role.clone();
+            }
+            if let Some(from) = org.filter(|_| mentions[i].org.is_empty()) {
+                mentions[i].org = mentions[from].org.clone();
+            }
         }
     }
 }

@@ -132,6 +132,16 @@ fn later_mentions_by_surname() {
                 "Lindqvist | Mara Lindqvist | President | ",
             ],
         ),
+        (
+            // Two officials, named again in the other order: each takes its own role.
+            "Commerce Secretary Wilbur Ross met President Mara Lindqvist. Lindqvist and Ross spoke.",
+            &[
+                "Wilbur Ross | Wilbur Ross | Commerce Secretary | US",
+                "Mara Lindqvist | Mara Lindqvist | President | ",
+                "Lindqvist | Mara Lindqvist | President | ",
+                "Ross | Wilbur Ross | Commerce Secretary | US",
+            ],
+        ),
     ]);
 }
 
