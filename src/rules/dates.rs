@@ -1080,8 +1080,8 @@ fn is_place(lead: &str) -> bool {
     all_capitalised && (1..=4).contains(&count)
 }
 
-/// The year shift a date's text opens with: `, this year` (0), ` of next year` (+1),
-/// ` last year` (−1). Read by hand: it is tried after every date and bare month, and a regex
+/// The year shift that `after`, the text right after a date or a month, opens with:
+/// `, this year` (0), ` of next year` (+1), ` last year` (−1). Read by hand: it is tried after every date and bare month, and a regex
 /// cost more there than the rest of the date.
 fn year_shift(after: &str) -> Option<i32> {
     // At least one space, as a regex's `\s+`.
