@@ -222,10 +222,7 @@ fn names_an_instrument(text: &str, start: usize, end: usize, word: &str) -> bool
             return false;
         };
         before.as_bytes()[from..].eq_ignore_ascii_case(w.as_bytes())
-            && before[..from]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+            && char_before(before, from).is_none_or(|c| !c.is_alphanumeric())
     };
     match word {
         // `the deal with Berlin` is an instrument, `to deal with debris` is not.
