@@ -175,7 +175,7 @@ impl Extractor {
         // test is the rest of `DateRules::may_start`, which the date rule applies again.
         let bytes = text.as_bytes();
         let starts = word_starts_where(text, |s| {
-            self.likely.may_start(s) || bytes[s.at].is_ascii_digit()
+            self.likely.may_start(s) | bytes[s.at].is_ascii_digit()
         });
         let hits = self.gazetteer.find(text, &starts);
         let mut rules = self.dates.find(text, &starts);
