@@ -6,13 +6,33 @@
 //! start-up.
 
 /// The patterns, as a double array: the child of the node in slot `s` by a byte of class `c`
-/// is in slot `slots[s].base + c`, if that slot's `check` is `s`.
+/// is in slot `slots[s].base + c`, if that slot's `check` is `s`. Below a node where only one
+/// pattern is left, the rest of that pattern is a tail, compared as a whole: most names part
+/// from the others after a few bytes, and a step per byte of `European Space Agency` is a
+/// load that waits for the one before.
 pub struct Trie {
     /// Byte → class, from 1 up; 0 for a byte no pattern holds (it leads nowhere). With case
     /// folding both cases of an ASCII letter share a class.
     classes: [u32; 256],
     slots: Vec<Slot>,
+    /// A node whose `base` has [`TAIL`] set has no children, only the tail `base & !TAIL`.
+    tails: Vec<Tail>,
+    /// The tails' bytes, one after the other (in lower case when case does not matter).
+    tail_bytes: Vec<u8>,
+    case_insensitive: bool,
 }
+
+/// The rest of the one pattern below a node.
+#[derive(Clone, Copy, Debug)]
+struct Tail {
+    /// Where its bytes start in `tail_bytes`.
+    from: u32,
+    len: u32,
+    pattern: u32,
+}
+
+/// Marks a `base` that names a tail.
+const TAIL: u32 = 1 << 31;
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
@@ -78,6 +98,8 @@ impl Trie {
             }
         }
 
+        let mut tails = Vec::new();
+        let mut tail_bytes = Vec::new();
         let mut layout = Layout::default();
         layout.take(ROOT);
         // (node, its keys, their shared prefix length): every key of the run starts with the
@@ -92,6 +114,18 @@ impl Trie {
             if keys[run.start].0.len() == depth {
                 layout.slots[node as usize].pattern = keys[run.start].1;
                 run.start += 1;
+            }
+            if let [(key, pattern)] = &keys[run.clone()] {
+                let tail = Tail {
+                    from: u32::try_from(tail_bytes.len()).expect("tails under 4 GiB"),
+                    len: u32::try_from(key.len() - depth).expect("patterns under 4 GiB"),
+                    pattern: *pattern,
+                };
+                tail_bytes.extend_from_slice(&key[depth..]);
+                let index = u32::try_from(tails.len()).expect("fewer than 2^31 tails");
+                layout.slots[node as usize].base = TAIL | index;
+                tails.push(tail);
+                continue;
             }
             labels.clear();
             runs.clear();
@@ -119,7 +153,14 @@ impl Trie {
         let used = slots.iter().rposition(|s| s.check != NONE).unwrap_or(0);
         slots.truncate(used + 1);
         slots.shrink_to_fit();
-        Trie { classes, slots }
+        assert!(slots.len() < TAIL as usize, "fewer than 2^31 trie slots");
+        Trie {
+            classes,
+            slots,
+            tails,
+            tail_bytes,
+            case_insensitive,
+        }
     }
 
     /// The patterns that are prefixes of `bytes`, shortest first, as (pattern index, length).
@@ -154,6 +195,9 @@ impl Iterator for Prefixes<'_> {
         let (slots, classes) = (&self.trie.slots, &self.trie.classes);
         let (mut node, mut base, mut len) = (self.node, self.base, self.len);
         while let Some(&byte) = self.bytes.get(len) {
+            if base & TAIL != 0 {
+                break;
+            }
             // A byte of class 0 lands on the node's own base, which is never its child.
             let at = base.wrapping_add(classes[usize::from(byte)]);
             let Some(child) = slots.get(at as usize).filter(|c| c.check == node) else {
@@ -166,7 +210,20 @@ impl Iterator for Prefixes<'_> {
             }
         }
         self.len = self.bytes.len();
-        None
+        // The walk ends in a tail, at a byte no child takes, or at the end of the text.
+        if base & TAIL == 0 {
+            return None;
+        }
+        let tail = self.trie.tails[(base & !TAIL) as usize];
+        let from = tail.from as usize;
+        let want = &self.trie.tail_bytes[from..from + tail.len as usize];
+        let have = self.bytes.get(len..len + want.len())?;
+        let same = if self.trie.case_insensitive {
+            have.eq_ignore_ascii_case(want)
+        } else {
+            have == want
+        };
+        same.then_some((tail.pattern as usize, len + want.len()))
     }
 }
 
