@@ -321,6 +321,10 @@ mod tests {
         assert_eq!(trie.prefixes(b"us").collect::<Vec<_>>(), [(3, 2)]);
         let folded = Trie::new(&patterns, true);
         assert_eq!(folded.prefixes(b"uS").collect::<Vec<_>>(), [(1, 1), (0, 2)]);
+        // ` states` is the tail of the one pattern below `united`, compared in any case.
+        let shouted = folded.prefixes(b"UNITED STATES").collect::<Vec<_>>();
+        assert_eq!(shouted, [(1, 1), (5, 6), (2, 13)]);
+        assert_eq!(trie.prefixes(b"United STATES").collect::<Vec<_>>(), [(1, 1), (5, 6)]);
         assert_eq!(Trie::new(&[""; 0], false).prefixes(b"x").count(), 0);
     }
 
