@@ -324,7 +324,10 @@ mod tests {
         // ` states` is the tail of the one pattern below `united`, compared in any case.
         let shouted = folded.prefixes(b"UNITED STATES").collect::<Vec<_>>();
         assert_eq!(shouted, [(1, 1), (5, 6), (2, 13)]);
-        assert_eq!(trie.prefixes(b"United STATES").collect::<Vec<_>>(), [(1, 1), (5, 6)]);
+        assert_eq!(
+            trie.prefixes(b"United STATES").collect::<Vec<_>>(),
+            [(1, 1), (5, 6)]
+        );
         assert_eq!(Trie::new(&[""; 0], false).prefixes(b"x").count(), 0);
     }
 
