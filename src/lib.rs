@@ -33,6 +33,7 @@ pub mod progress;
 pub mod record;
 pub mod rules;
 pub mod summary;
+pub mod swar;
 pub mod tokenize;
 pub mod trie;
 

@@ -9,6 +9,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::record::Record;
+use crate::swar::{any_byte, below, equal};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -181,48 +182,6 @@ fn csv_field(core: &csv_core::Writer, out: &mut Vec<u8>, field: &[u8]) {
     out.push(core.get_quote());
 }
 
-/// Whether `flags` flags a byte of `s`, read eight bytes at a time: `flags` sets the high bit
-/// of each byte of its word that is special. Fields are short, and a loop over their bytes
-/// ended after a varying count, which the branch predictor guessed wrong about once a field;
-/// here a short field is one word, every byte of which is one of its own (a byte may be
-/// there twice), so that only the length class decides the path.
-fn any_byte(s: &[u8], flags: impl Fn(u64) -> u64) -> bool {
-    let n = s.len();
-    let word = match n {
-        0 => return false,
-        1..=3 => {
-            // Every byte of one to three is among the first, middle and last.
-            let three = u32::from_le_bytes([s[0], s[n / 2], s[n - 1], s[0]]);
-            u64::from(three) * (1 << 32 | 1)
-        }
-        4..=7 => {
-            let four = |at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("four"));
-            u64::from(four(0)) | u64::from(four(n - 4)) << 32
-        }
-        _ => {
-            let eight = |w: &[u8]| u64::from_le_bytes(w.try_into().expect("eight bytes"));
-            // The last word overlaps the others when the length is no multiple of eight.
-            let last = flags(eight(&s[n - 8..]));
-            return s.chunks_exact(8).any(|w| flags(eight(w)) != 0) || last != 0;
-        }
-    };
-    flags(word) != 0
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Some high bit set if a byte of `x` is below `n` (at most 128); subtracting borrows only
-/// past a byte that is below, so a set bit is never false as a whole.
-fn below(x: u64, n: u8) -> u64 {
-    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH
-}
-
-/// Some high bit set if a byte of `x` is `b`.
-fn equal(x: u64, b: u8) -> u64 {
-    below(x ^ (ONES * u64::from(b)), 1)
-}
-
 fn delimiter(format: Format) -> u8 {
     if format == Format::Tsv {
         b'\t'
@@ -326,16 +285,6 @@ mod tests {
     use crate::entity::Kind;
 
     proptest::proptest! {
-        #[test]
-        fn any_byte_finds_what_a_byte_loop_finds(
-            s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
-            b: u8,
-            n in 0u8..=128,
-        ) {
-            proptest::prop_assert_eq!(any_byte(&s, |x| equal(x, b)), s.contains(&b));
-            proptest::prop_assert_eq!(any_byte(&s, |x| below(x, n)), s.iter().any(|&c| c < n));
-        }
-
         /// A field is quoted exactly when `csv_core` would quote it.
         #[test]
         fn csv_fields_are_quoted_as_csv_core_quotes_them(

@@ -5,6 +5,8 @@
 //! (UAX #29 word segmentation is not used: it makes `NASA’s` one word, where the contract
 //! wants `NASA`, and segmenting every word cost a quarter of the run time.)
 
+#[cfg(any(not(target_arch = "x86_64"), test))]
+use crate::swar::{ascii_in, HIGH, ONES};
 use crate::trie::Trie;
 
 /// The character before byte `i`, if any.
@@ -172,19 +174,6 @@ fn ascii_classes_swar(chunk: &[u8]) -> Option<(u32, u32)> {
 #[cfg(any(not(target_arch = "x86_64"), test))]
 fn bitmask(x: u64) -> u32 {
     ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-}
-
-#[cfg(any(not(target_arch = "x86_64"), test))]
-const ONES: u64 = 0x0101_0101_0101_0101;
-#[cfg(any(not(target_arch = "x86_64"), test))]
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (all ASCII) set where the byte is in `lo..=hi`: adding
-/// `0x80 - lo` sets it from `lo` up, adding `0x7f - hi` from past `hi`, and no sum carries
-/// into the next byte.
-#[cfg(any(not(target_arch = "x86_64"), test))]
-fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
-    (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH
 }
 
 /// The high bit of each byte of `x` (all ASCII) set where it is a word byte, `[0-9A-Za-z_]`.
