@@ -354,20 +354,20 @@ pub fn decode(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<(String, Vec<String>), String> {
-    // The common case, valid UTF-8, is checked once and becomes the text without a copy.
-    let (bytes, utf8_error) = match String::from_utf8(bytes) {
-        Ok(text) => {
-            let (encoding, warnings) = choose_encoding(text.as_bytes(), None, forced)?;
-            if encoding == UTF_8 {
-                return Ok((text, warnings));
-            }
-            (text.into_bytes(), None)
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            (e.into_bytes(), Some(at))
-        }
+    // The common case, valid UTF-8, is checked once and becomes the text without a copy. The
+    // check is simdutf8's, several times faster than the standard library's on news text; the
+    // standard library says where the first bad byte is, when there is one.
+    let utf8_error = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(_) => None,
+        Err(_) => utf8_error(&bytes, true),
     };
+    if utf8_error.is_none() {
+        let (encoding, warnings) = choose_encoding(&bytes, None, forced)?;
+        if encoding == UTF_8 {
+            // SAFETY: simdutf8 has just found every byte of `bytes` valid UTF-8.
+            return Ok((unsafe { String::from_utf8_unchecked(bytes) }, warnings));
+        }
+    }
     let (encoding, mut warnings) = choose_encoding(&bytes, utf8_error, forced)?;
     if encoding == UTF_8 {
         let (text, _) = UTF_8.decode_without_bom_handling(&bytes);
@@ -644,6 +644,18 @@ mod tests {
                 other => panic!("not a piece: {other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn decoding_keeps_utf8_and_says_where_it_is_not() {
+        let text = "Roscosmos and Ñ€ — ünïcödé";
+        assert_eq!(
+            decode(text.as_bytes().to_vec(), None),
+            Ok((text.into(), vec![]))
+        );
+        let (legacy, warnings) = decode(b"caf\xe9 and ESA".to_vec(), None).expect("text");
+        assert_eq!(legacy, "café and ESA");
+        assert!(warnings[0].contains("(byte 3)"), "{warnings:?}");
     }
 
     #[test]
