@@ -172,7 +172,8 @@ impl Extractor {
     fn candidates(&self, text: &str) -> Found<'_> {
         // Most words start no name, date or instrument: turn them away once for all the
         // matchers instead of once in each. `likely` holds every matcher's words; the digit
-        // test is the rest of `DateRules::may_start`, which the date rule applies again.
+        // test is the rest of `DateRules::may_start`, which the date rule applies again. Both
+        // tests are made (`|`, not `||`), so that keeping a place takes no branch.
         let bytes = text.as_bytes();
         let starts = word_starts_where(text, |s| {
             self.likely.may_start(s) | bytes[s.at].is_ascii_digit()
