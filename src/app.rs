@@ -283,8 +283,8 @@ impl Pipeline {
         dates: &DateArgs,
     ) -> anyhow::Result<Pipeline> {
         let d = dictionaries;
-        let extractor = Extractor::from_dictionaries(!d.no_builtin, &d.dicts)?
-            .with_date_options(dates.options());
+        let extractor =
+            Extractor::from_dictionaries_with(!d.no_builtin, &d.dicts, dates.options())?;
         Ok(Pipeline {
             extractor,
             pool: thread_pool(input)?,

@@ -115,20 +115,10 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// An extractor over the given dictionary entries.
+    /// An extractor over the given dictionary entries, reading dates with the default options.
     pub fn new(entries: Vec<Entry>) -> Extractor {
-        let gazetteer = Gazetteer::new(entries);
-        let dates = DateRules::new();
-        let agreements = AgreementRules::new();
-        let bodies = BodyRules::new();
-        let likely = likely(&gazetteer, &dates, &agreements, &bodies);
-        Extractor {
-            gazetteer,
-            dates,
-            agreements,
-            bodies,
-            likely,
-        }
+        let (dates, agreements, bodies) = rules(DateOptions::default());
+        Extractor::assemble(Gazetteer::new(entries), dates, agreements, bodies)
     }
 
     /// An extractor over the embedded dictionaries (unless `builtin` is false) and the user
@@ -137,15 +127,42 @@ impl Extractor {
         builtin: bool,
         user: &[std::path::PathBuf],
     ) -> anyhow::Result<Extractor> {
-        Ok(Extractor::new(gazetteer::load(builtin, user)?))
+        Extractor::from_dictionaries_with(builtin, user, DateOptions::default())
     }
 
-    /// The same extractor reading dates with these options (`--date-order`,
-    /// `--reference-date`).
-    pub fn with_date_options(mut self, options: DateOptions) -> Extractor {
-        self.dates = DateRules::with_options(options);
-        self.likely = likely(&self.gazetteer, &self.dates, &self.agreements, &self.bodies);
-        self
+    /// [`from_dictionaries`](Self::from_dictionaries), reading dates with these options
+    /// (`--date-order`, `--reference-date`). The rules are compiled on a thread of their own
+    /// while the dictionaries are read and their trie built: each is about half of the
+    /// start-up, which is most of the time a run over one article takes.
+    pub fn from_dictionaries_with(
+        builtin: bool,
+        user: &[std::path::PathBuf],
+        options: DateOptions,
+    ) -> anyhow::Result<Extractor> {
+        std::thread::scope(|scope| {
+            let compiling = scope.spawn(|| rules(options));
+            let gazetteer = gazetteer::load(builtin, user).map(Gazetteer::new);
+            let (dates, agreements, bodies) = compiling
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok(Extractor::assemble(gazetteer?, dates, agreements, bodies))
+        })
+    }
+
+    fn assemble(
+        gazetteer: Gazetteer,
+        dates: DateRules,
+        agreements: AgreementRules,
+        bodies: BodyRules,
+    ) -> Extractor {
+        let likely = likely(&gazetteer, &dates, &agreements, &bodies);
+        Extractor {
+            gazetteer,
+            dates,
+            agreements,
+            bodies,
+            likely,
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -380,6 +397,15 @@ fn abbreviation_defined(after: &str) -> Option<&str> {
     let capital = abbr.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     let closed = inside[len..].trim_start().starts_with(')');
     (capital && (2..=12).contains(&len) && closed).then_some(abbr)
+}
+
+/// The rules, compiled: dates read with `options`, agreements and bodies.
+fn rules(options: DateOptions) -> (DateRules, AgreementRules, BodyRules) {
+    (
+        DateRules::with_options(options),
+        AgreementRules::new(),
+        BodyRules::new(),
+    )
 }
 
 /// The union of the matchers' filters, for [`Extractor::likely`].
