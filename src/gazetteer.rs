@@ -270,8 +270,10 @@ pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
 /// deliberate ambiguity that the extractor resolves from context).
 pub fn check(entries: &[Entry]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut ids: HashMap<(EntryType, &str), &Entry> = HashMap::new();
-    let mut owners: HashMap<&str, &Entry> = HashMap::new();
+    // Sized for the embedded dictionaries' thousands of entries and aliases, which growing
+    // would hash again and again at every start-up.
+    let mut ids: HashMap<(EntryType, &str), &Entry> = HashMap::with_capacity(entries.len());
+    let mut owners: HashMap<&str, &Entry> = HashMap::with_capacity(2 * entries.len());
     for e in entries {
         let keyed_by_kind = e.etype == EntryType::Entity(Kind::Agreement);
         if let Some(first) = ids
@@ -342,7 +344,7 @@ impl Gazetteer {
     /// Build the trie. Entries are taken in order, so the first entry claiming an
     /// ambiguous alias is its default reading.
     pub fn new(entries: Vec<Entry>) -> Gazetteer {
-        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut by_text: HashMap<String, usize> = HashMap::with_capacity(4 * entries.len());
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for form in e.forms() {
