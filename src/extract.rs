@@ -132,8 +132,8 @@ impl Extractor {
 
     /// [`from_dictionaries`](Self::from_dictionaries), reading dates with these options
     /// (`--date-order`, `--reference-date`). The rules are compiled on a thread of their own
-    /// while the dictionaries are read and their trie built: each is about half of the
-    /// start-up, which is most of the time a run over one article takes.
+    /// while the dictionaries are read and their trie built: compiling is a third of the
+    /// start-up, and start-up is most of the time a run over one article takes.
     pub fn from_dictionaries_with(
         builtin: bool,
         user: &[std::path::PathBuf],
