@@ -70,20 +70,23 @@ pub fn word_starts(text: &str) -> Vec<WordStart> {
 /// spares storing the many that no matcher wants.
 pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) -> Vec<WordStart> {
     let bytes = text.as_bytes();
-    // Every place is written and counted only if kept: whether a place is kept is a coin
-    // toss to the branch predictor, and a branch around the push was mispredicted often.
-    let mut starts = vec![WordStart { at: 0, key: 0 }; bytes.len() / 8 + 1];
-    let mut kept = 0;
+    // Every place is written past the end and counted only if kept: whether a place is kept
+    // is a coin toss to the branch predictor, and a branch around the push was mispredicted
+    // often. The room is left uninitialised, as filling it cost more than the places kept.
+    let mut starts: Vec<WordStart> = Vec::with_capacity(bytes.len() / 16 + 16);
     let mut push = |at: usize| {
         let start = WordStart {
             at,
             key: key_at(bytes, at),
         };
-        if kept == starts.len() {
-            starts.resize(2 * kept, start);
+        if starts.len() == starts.capacity() {
+            starts.reserve(starts.len());
         }
-        starts[kept] = start;
-        kept += usize::from(keep(start));
+        starts.spare_capacity_mut()[0].write(start);
+        let kept = starts.len() + usize::from(keep(start));
+        // SAFETY: the place at the old length was written just above, and the new length is
+        // at most one more.
+        unsafe { starts.set_len(kept) };
     };
     let mut after_word = false;
     let mut i = 0;
@@ -116,7 +119,6 @@ pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) ->
         after_word = is_word_char(c);
         i += c.len_utf8();
     }
-    starts.truncate(kept);
     starts
 }
 
