@@ -1340,14 +1340,32 @@ fn earlier_year(earlier: &[Candidate]) -> Option<i32> {
 }
 
 fn push_point(s: &mut String, p: &Point, year: Option<i32>) {
-    let _ = match year {
-        Some(y) => write!(s, "{y:04}"),
-        None => write!(s, "XXXX"),
-    };
+    match year {
+        Some(y) => push_padded(s, i64::from(y), 4),
+        None => s.push_str("XXXX"),
+    }
     if let Some(m) = p.month {
-        let _ = write!(s, "-{m:02}");
+        s.push('-');
+        push_padded(s, i64::from(m), 2);
         if let Some(d) = p.day {
-            let _ = write!(s, "-{d:02}");
+            s.push('-');
+            push_padded(s, i64::from(d), 2);
+        }
+    }
+}
+
+/// `n` in decimal with at least `width` digits, as `{n:0width$}` writes it. Every date value
+/// is written this way, and the formatting machinery cost more than the rest of the value.
+fn push_padded(s: &mut String, n: i64, width: u32) {
+    match u32::try_from(n) {
+        Ok(small) if small < 10_000 => {
+            let digits = small.checked_ilog10().unwrap_or(0) + 1;
+            for place in (0..digits.max(width)).rev() {
+                s.push(char::from(b'0' + (small / 10u32.pow(place) % 10) as u8));
+            }
+        }
+        _ => {
+            let _ = write!(s, "{n:0width$}", width = width as usize);
         }
     }
 }
@@ -2028,6 +2046,17 @@ mod tests {
                 _ => 0,
             });
             proptest::prop_assert_eq!(year_shift(&after), want);
+        }
+
+        /// Numbers are padded as the formatting machinery pads them, in range or not.
+        #[test]
+        fn numbers_are_padded_as_format_pads_them(
+            n in proptest::prop_oneof![0i64..12_000, proptest::strategy::Strategy::prop_map(proptest::prelude::any::<i32>(), i64::from)],
+            width in proptest::sample::select(vec![2u32, 4]),
+        ) {
+            let mut s = String::from("x");
+            push_padded(&mut s, n, width);
+            proptest::prop_assert_eq!(s, format!("x{n:0w$}", w = width as usize));
         }
     }
 }
