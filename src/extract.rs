@@ -495,11 +495,6 @@ fn settle(
 /// inside its name (a name is longer than what it holds). `mentions` is sorted by start and
 /// stays so.
 fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
-    // Where each new official goes is decided first and the mentions are moved once, after:
-    // splicing each one in moved every mention after it, and an article names many. The
-    // mentions an official replaces lie inside it, so they overlap no later official, and
-    // each one's place is found in the mentions as they were.
-    let mut replaced = Vec::new();
     for o in named {
         let lo = mentions.partition_point(|m| m.end <= o.start);
         let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
@@ -518,22 +513,8 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
         if run.iter().any(|m| m.start < o.start || m.end > o.end) {
             continue;
         }
-        replaced.push((lo..hi, o));
+        mentions.splice(lo..hi, [o]);
     }
-    if replaced.is_empty() {
-        return;
-    }
-    let mut out = Vec::with_capacity(mentions.len() + replaced.len());
-    let mut old = std::mem::take(mentions).into_iter();
-    let mut at = 0;
-    for (run, o) in replaced {
-        out.extend(old.by_ref().take(run.start - at));
-        old.by_ref().take(run.len()).for_each(drop);
-        out.push(o);
-        at = run.end;
-    }
-    out.extend(old);
-    *mentions = out;
 }
 
 /// Every mention of an official says who they are: the role and org of the first mention
@@ -690,67 +671,6 @@ mod tests {
         ) {
             let candidates = spans(&raw);
             proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
-        }
-
-        /// Merging officials in one pass does what splicing each one in did.
-        #[test]
-        fn officials_join_as_if_spliced_in_one_by_one(
-            found in proptest::collection::vec((0usize..6, 1usize..8, 0u8..4), 0..12),
-            named in proptest::collection::vec((0usize..9, 1usize..12, 2u8..4), 0..6),
-        ) {
-            let found = laid_out(&found);
-            let named = laid_out(&named);
-            let mut merged = found.clone();
-            add_officials(&mut merged, named.clone());
-            let mut spliced = found;
-            add_officials_by_splicing(&mut spliced, named);
-            proptest::prop_assert_eq!(merged, spliced);
-        }
-    }
-
-    /// Mentions one after another, none overlapping: each a gap after the last, a length and
-    /// a kind (0 country, 1 agency, 2 official, 3 official with a role).
-    fn laid_out(raw: &[(usize, usize, u8)]) -> Vec<Mention<'static>> {
-        let mut at = 0;
-        raw.iter()
-            .map(|&(gap, len, kind)| {
-                at += gap;
-                let mut m = Mention::new(
-                    [Kind::Country, Kind::Agency, Kind::Official][usize::from(kind.min(2))],
-                    at,
-                    at + len,
-                    format!("m{at}"),
-                );
-                if kind == 3 {
-                    m.role = "Minister".into();
-                }
-                at += len;
-                m
-            })
-            .collect()
-    }
-
-    /// `add_officials` as it was first written: each official spliced in where it goes.
-    fn add_officials_by_splicing<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
-        for o in named {
-            let lo = mentions.partition_point(|m| m.end <= o.start);
-            let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
-            let run = &mut mentions[lo..hi];
-            if let [known] = run {
-                if known.kind == Kind::Official && (known.start, known.end) == (o.start, o.end) {
-                    if !o.role.is_empty() {
-                        known.role = o.role;
-                    }
-                    if !o.org.is_empty() {
-                        known.org = o.org;
-                    }
-                    continue;
-                }
-            }
-            if run.iter().any(|m| m.start < o.start || m.end > o.end) {
-                continue;
-            }
-            mentions.splice(lo..hi, [o]);
         }
     }
 
