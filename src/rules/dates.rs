@@ -1354,18 +1354,21 @@ fn push_point(s: &mut String, p: &Point, year: Option<i32>) {
     }
 }
 
-/// `n` in decimal with at least `width` digits, as `{n:0width$}` writes it. Every date value
-/// is written this way, and the formatting machinery cost more than the rest of the value.
-fn push_padded(s: &mut String, n: i64, width: u32) {
+/// `n` in decimal with at least `width` digits (at most four), as `{n:0width$}` writes it.
+/// Every date value is written this way, and the formatting machinery cost more than the
+/// rest of the value.
+fn push_padded(s: &mut String, n: i64, width: usize) {
+    let mut digits = *b"0000";
     match u32::try_from(n) {
-        Ok(small) if small < 10_000 => {
-            let digits = small.checked_ilog10().unwrap_or(0) + 1;
-            for place in (0..digits.max(width)).rev() {
-                s.push(char::from(b'0' + (small / 10u32.pow(place) % 10) as u8));
+        Ok(mut rest) if rest < 10u32.pow(width as u32) => {
+            for d in digits[..width].iter_mut().rev() {
+                *d = b'0' + (rest % 10) as u8;
+                rest /= 10;
             }
+            s.push_str(std::str::from_utf8(&digits[..width]).expect("ASCII digits"));
         }
         _ => {
-            let _ = write!(s, "{n:0width$}", width = width as usize);
+            let _ = write!(s, "{n:0width$}");
         }
     }
 }
@@ -2052,11 +2055,11 @@ mod tests {
         #[test]
         fn numbers_are_padded_as_format_pads_them(
             n in proptest::prop_oneof![0i64..12_000, proptest::strategy::Strategy::prop_map(proptest::prelude::any::<i32>(), i64::from)],
-            width in proptest::sample::select(vec![2u32, 4]),
+            width in proptest::sample::select(vec![2usize, 4]),
         ) {
             let mut s = String::from("x");
             push_padded(&mut s, n, width);
-            proptest::prop_assert_eq!(s, format!("x{n:0w$}", w = width as usize));
+            proptest::prop_assert_eq!(s, format!("x{n:0width$}"));
         }
     }
 }
