@@ -509,7 +509,7 @@ fn finish_job<W: Write>(
             }
             match (sink, found) {
                 (Sink::Records { writer, .. }, Found::Rendered(rendered)) => {
-                    writer.write_rendered(&rendered?)
+                    writer.take_rendered(rendered?)
                 }
                 (Sink::Summary(summary), Found::Mentions(mentions)) => {
                     summary.add(&piece.doc, piece.offset, mentions);

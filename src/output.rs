@@ -3,7 +3,8 @@
 //! Rendering is separate so that worker threads can do it for their own documents, leaving
 //! the thread that keeps the output in order only bytes to copy.
 
-use std::io::{self, Write};
+use std::borrow::Cow;
+use std::io::{self, IoSlice, Write};
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -205,7 +206,15 @@ pub struct Writer<W: Write> {
     out: W,
     /// No row written yet: a JSON array needs no comma before the next one.
     first: bool,
+    /// Renderings handed over whole and not yet written, with the separators between them:
+    /// written together by one vectored write, straight from where they were rendered.
+    pending: Vec<Cow<'static, [u8]>>,
+    pending_len: usize,
 }
+
+/// Bytes of renderings gathered before a vectored write: enough that the output's own
+/// buffer is passed by, so that records are not copied into it on their way out.
+const PENDING: usize = 256 << 10;
 
 impl<W: Write> Writer<W> {
     /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted, and `bom`
@@ -232,6 +241,8 @@ impl<W: Write> Writer<W> {
             format,
             out,
             first: true,
+            pending: Vec::new(),
+            pending_len: 0,
         })
     }
 
@@ -244,12 +255,55 @@ impl<W: Write> Writer<W> {
         if rendered.is_empty() {
             return Ok(());
         }
-        if self.format == Format::Json {
-            self.out
-                .write_all(if self.first { b"\n" } else { b",\n" })?;
-        }
-        self.first = false;
+        self.write_pending()?;
+        let separator = self.separator();
+        self.out.write_all(separator)?;
         self.out.write_all(rendered)
+    }
+
+    /// [`write_rendered`](Self::write_rendered) for rows handed over whole: they are kept
+    /// until enough have gathered to be written together, without a copy.
+    pub fn take_rendered(&mut self, rendered: Vec<u8>) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        let separator = self.separator();
+        if !separator.is_empty() {
+            self.pending.push(Cow::Borrowed(separator));
+        }
+        self.pending_len += rendered.len();
+        self.pending.push(Cow::Owned(rendered));
+        if self.pending_len >= PENDING {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    /// What goes before the next rendering: a comma between the rows of a JSON array.
+    fn separator(&mut self) -> &'static [u8] {
+        let first = std::mem::replace(&mut self.first, false);
+        match self.format {
+            Format::Json if first => b"\n",
+            Format::Json => b",\n",
+            _ => b"",
+        }
+    }
+
+    /// Write the renderings kept by [`take_rendered`](Self::take_rendered), all at once.
+    fn write_pending(&mut self) -> io::Result<()> {
+        let mut slices: Vec<IoSlice> = self.pending.iter().map(|p| IoSlice::new(p)).collect();
+        let mut left = &mut slices[..];
+        while !left.is_empty() {
+            match self.out.write_vectored(left) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => IoSlice::advance_slices(&mut left, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.pending.clear();
+        self.pending_len = 0;
+        Ok(())
     }
 
     /// Write one row: a struct whose fields are the columns, in header order.
@@ -260,11 +314,13 @@ impl<W: Write> Writer<W> {
     /// Push what is buffered to the output, so that a message on stderr comes after the
     /// records written before it.
     pub fn flush(&mut self) -> io::Result<()> {
+        self.write_pending()?;
         self.out.flush()
     }
 
     /// Close the JSON array and flush.
     pub fn finish(mut self) -> io::Result<()> {
+        self.write_pending()?;
         if self.format == Format::Json {
             self.out
                 .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
@@ -305,6 +361,50 @@ mod tests {
             csv_field(&core, &mut out, &field);
             let quoted = out.first() == Some(&b'"') && out != field;
             proptest::prop_assert_eq!(quoted, core.should_quote(&field));
+        }
+    }
+
+    /// Takes at most a few bytes per call, as a pipe may, and one slice at a time.
+    struct Trickle(Vec<u8>);
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(3);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn renderings_taken_whole_come_out_in_order() {
+        // A rendering larger than what is gathered before a write, and small ones.
+        let big = "x".repeat(PENDING + 5) + "\n";
+        let parts = ["a\n", "", "bb\n", &big, "c\n", "", "d\n"];
+        for format in [Format::Csv, Format::Jsonl, Format::Json] {
+            let (mut got, mut want) = (Trickle(Vec::new()), Vec::new());
+            let mut writer = Writer::new(format, None, false, &mut got).unwrap();
+            let mut plain = Writer::new(format, None, false, &mut want).unwrap();
+            for (i, part) in parts.iter().enumerate() {
+                // Borrowed and owned renderings mixed, as `write` and the workers make them.
+                if i % 3 == 1 {
+                    writer.write_rendered(part.as_bytes()).unwrap();
+                } else {
+                    writer.take_rendered(part.as_bytes().to_vec()).unwrap();
+                }
+                plain.write_rendered(part.as_bytes()).unwrap();
+                // A flush, as before a warning, puts out everything taken so far.
+                if i == 2 {
+                    writer.flush().unwrap();
+                    assert_eq!(writer.out.0, *plain.out, "{format:?} after a flush");
+                }
+            }
+            writer.finish().unwrap();
+            plain.finish().unwrap();
+            assert_eq!(got.0, want, "{format:?}");
         }
     }
 
