@@ -39,11 +39,6 @@ const BATCH_BYTES: usize = 8 << 20;
 /// pieces are kept small; a megabyte is far more than the context one article needs.
 const PIECE: usize = 1 << 20;
 
-/// Bytes of records gathered before each write to stdout: a few hundred writes for the
-/// hundred megabytes of records a large run makes, not one per document. Each batch's records
-/// are flushed when it is done, so a slow input still sees its output promptly.
-const OUT_BUFFER: usize = 256 << 10;
-
 /// Run the command; `Ok(false)` means some input could not be processed.
 pub fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
@@ -127,8 +122,8 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
         None => Some(&FIELDS[..]),
     };
     // Unlocked: the sink is written on a thread of its own. BufWriter takes the lock once per
-    // buffer it writes out.
-    let out = BufWriter::with_capacity(OUT_BUFFER, io::stdout());
+    // buffer it writes out; records pass it by, gathered by the `Writer` into vectored writes.
+    let out = BufWriter::new(io::stdout());
     let writer = Writer::new(args.output.format, header, args.output.bom, out)?;
     let mut sink = Sink::Records {
         writer,

@@ -212,8 +212,10 @@ pub struct Writer<W: Write> {
     pending_len: usize,
 }
 
-/// Bytes of renderings gathered before a vectored write: enough that the output's own
-/// buffer is passed by, so that records are not copied into it on their way out.
+/// Bytes of renderings gathered before a vectored write: a few hundred writes for the hundred
+/// megabytes of records a large run makes, not one per document, and more than a `BufWriter`
+/// holds, so that it passes them by rather than copying them. Each batch's records are
+/// flushed when it is done, so a slow input still sees its output promptly.
 const PENDING: usize = 256 << 10;
 
 impl<W: Write> Writer<W> {
