@@ -1,7 +1,7 @@
 //! The output formats: rendering rows to bytes in any of them, and one writer that puts
 //! rendered rows on the output with the header, separators and closing each format needs.
 //! Rendering is separate so that worker threads can do it for their own documents, leaving
-//! the thread that keeps the output in order only bytes to copy.
+//! the thread that keeps the output in order only bytes to write.
 
 use std::borrow::Cow;
 use std::io::{self, IoSlice, Write};

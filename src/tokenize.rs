@@ -239,12 +239,13 @@ fn key_at(bytes: &[u8], at: usize) -> u32 {
     }
 }
 
-/// A set of keys below [`FILTER_BITS`], one bit each.
+/// Add `key` to a set of keys below [`FILTER_BITS`], held one bit each.
 fn set_key(bits: &mut [u64; FILTER_BITS / 64], key: u32) {
     let key = key as usize;
     bits[key / 64] |= 1 << (key % 64);
 }
 
+/// Whether `key` is in a set made by [`set_key`].
 #[inline]
 fn has_key(bits: &[u64; FILTER_BITS / 64], key: u32) -> bool {
     // Keys are below FILTER_BITS already; saying so spares a bounds check per place.

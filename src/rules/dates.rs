@@ -2054,7 +2054,7 @@ mod tests {
         /// Numbers are padded as the formatting machinery pads them, in range or not.
         #[test]
         fn numbers_are_padded_as_format_pads_them(
-            n in proptest::prop_oneof![0i64..12_000, proptest::strategy::Strategy::prop_map(proptest::prelude::any::<i32>(), i64::from)],
+            n in proptest::prop_oneof![0i64..12_000, i64::from(i32::MIN)..=i64::from(i32::MAX)],
             width in proptest::sample::select(vec![2usize, 4]),
         ) {
             let mut s = String::from("x");
