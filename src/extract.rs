@@ -5,7 +5,6 @@
 //! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use crate::entity::{overlapping, Kind, Mention};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
@@ -441,27 +440,22 @@ fn winners(candidates: &[Candidate<'_>]) -> Vec<usize> {
     by_start.sort_by_key(|&i| candidates[i].start);
     let mut kept: Vec<usize> = Vec::with_capacity(candidates.len());
     let mut run: Vec<usize> = Vec::new();
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reach = 0;
     for i in by_start {
         if candidates[i].start >= reach {
-            settle(candidates, &mut run, &mut taken, &mut kept);
+            settle(candidates, &mut run, &mut kept);
         }
         reach = reach.max(candidates[i].end);
         run.push(i);
     }
-    settle(candidates, &mut run, &mut taken, &mut kept);
+    settle(candidates, &mut run, &mut kept);
     kept
 }
 
 /// Rank one run of overlapping candidates and keep, in order of start, those no better one
-/// overlaps; `run` is left empty. `taken` holds the spans kept so far (start → end).
-fn settle(
-    candidates: &[Candidate<'_>],
-    run: &mut Vec<usize>,
-    taken: &mut BTreeMap<usize, usize>,
-    kept: &mut Vec<usize>,
-) {
+/// overlaps; `run` is left empty. A run is a few candidates, so the ones kept from it are
+/// searched for a clash one by one, which is faster than keeping them in a map.
+fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usize>) {
     match run[..] {
         [] => return,
         [only] => {
@@ -473,16 +467,13 @@ fn settle(
     }
     // The index breaks ties, so the order is the same on every run.
     run.sort_unstable_by(|&a, &b| candidates[a].rank(&candidates[b]).then(a.cmp(&b)));
-    taken.clear();
     let from = kept.len();
     for i in run.drain(..) {
         let (start, end) = (candidates[i].start, candidates[i].end);
-        let clash = taken
-            .range(..end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > start);
+        let clash = kept[from..]
+            .iter()
+            .any(|&k| candidates[k].start < end && start < candidates[k].end);
         if !clash {
-            taken.insert(start, end);
             kept.push(i);
         }
     }
