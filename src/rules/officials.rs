@@ -679,8 +679,17 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
 /// The name of at least two parts that ends exactly at byte `end`, if any: the longest of
 /// the names that start a few space-separated tokens back.
 fn name_ending_at(text: &str, end: usize) -> Option<Name> {
+    // Where the token ending at `pos` starts: after the space before it, found by a plain
+    // loop back over its few bytes (a space is ASCII, never part of another character), as
+    // the library's search backwards costs more to set up than such a token takes to read.
+    let token_start = |pos: usize| {
+        text.as_bytes()[..pos]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |p| p + 1)
+    };
     // Cheap test first: most commas follow a lower-case word.
-    let last = text[..end].rsplit(' ').next()?;
+    let last = &text[token_start(end)..end];
     if !(is_capitalised(last) || SUFFIXES.contains(last)) {
         return None;
     }
@@ -688,8 +697,7 @@ fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     let mut count = 0;
     let mut pos = end;
     while count < starts.len() {
-        let head = &text[..pos];
-        let start = head.rfind(' ').map_or(0, |p| p + 1);
+        let start = token_start(pos);
         starts[count] = start;
         count += 1;
         if start == 0 || !text[..start - 1].ends_with(|c: char| c.is_alphabetic() || c == '.') {
