@@ -222,21 +222,32 @@ pub struct WordFilter {
 /// more than the walks that the larger filters spared.
 const FILTER_BITS: usize = 1 << 16;
 
-/// Where three leading bytes land in a filter; collisions only let a place through. The
-/// bytes are hashed as one number by a multiplication, whose top bits depend on all of them.
-fn filter_key(b0: u8, b1: u8, b2: u8) -> u32 {
-    u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.ilog2())
+/// Where up to four leading bytes, as one little-endian number, land in a filter; collisions
+/// only let a place through. A multiplication hashes them: its top bits depend on all of them.
+fn hash_key(bytes: u32) -> u32 {
+    bytes.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.ilog2())
 }
 
-/// [`filter_key`] of the bytes at `at`, zeros past the end: one load where four bytes remain,
-/// as every word start takes a key.
+/// Where three leading bytes land in a [`WordFilter`].
+fn filter_key(b0: u8, b1: u8, b2: u8) -> u32 {
+    hash_key(u32::from_le_bytes([b0, b1, b2, 0]))
+}
+
+/// The four bytes at `at` as one number, zeros past the end: one load where four bytes
+/// remain, as every word start takes a key.
 #[inline]
-fn key_at(bytes: &[u8], at: usize) -> u32 {
+fn four_at(bytes: &[u8], at: usize) -> u32 {
     let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
     match bytes.get(at..at + 4) {
-        Some(&[b0, b1, b2, _]) => filter_key(b0, b1, b2),
-        _ => filter_key(byte(at), byte(at + 1), byte(at + 2)),
+        Some(&[b0, b1, b2, b3]) => u32::from_le_bytes([b0, b1, b2, b3]),
+        _ => u32::from_le_bytes([byte(at), byte(at + 1), byte(at + 2), byte(at + 3)]),
     }
+}
+
+/// [`filter_key`] of the bytes at `at`.
+#[inline]
+fn key_at(bytes: &[u8], at: usize) -> u32 {
+    hash_key(four_at(bytes, at) & 0x00FF_FFFF)
 }
 
 /// Add `key` to a set of keys below [`FILTER_BITS`], held one bit each.
@@ -331,17 +342,12 @@ static ASCII_WORD: [bool; 256] = {
 /// the key of `ESA`).
 #[inline]
 fn prefix_key(bytes: &[u8], at: usize) -> u32 {
-    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let [b0, b1, b2, b3] = match bytes.get(at..at + 4) {
-        Some(&[b0, b1, b2, b3]) => [b0, b1, b2, b3],
-        _ => [byte(at), byte(at + 1), byte(at + 2), byte(at + 3)],
-    };
-    let word = |b: u8| u32::from(ASCII_WORD[usize::from(b)]);
-    let w1 = word(b1);
-    let w2 = w1 & word(b2);
-    let len = 1 + w1 + w2 + (w2 & word(b3));
-    let kept = u32::from_le_bytes([b0, b1, b2, b3]) & (u32::MAX >> (32 - 8 * len));
-    kept.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.ilog2())
+    let four = four_at(bytes, at);
+    let word = |i: u32| u32::from(ASCII_WORD[(four >> (8 * i)) as usize & 0xFF]);
+    let w1 = word(1);
+    let w2 = w1 & word(2);
+    let len = 1 + w1 + w2 + (w2 & word(3));
+    hash_key(four & (u32::MAX >> (32 - 8 * len)))
 }
 
 impl PrefixFilter {
