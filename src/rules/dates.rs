@@ -1081,8 +1081,8 @@ fn is_place(lead: &str) -> bool {
 }
 
 /// The year shift that `after`, the text right after a date or a month, opens with:
-/// `, this year` (0), ` of next year` (+1), ` last year` (−1). Read by hand: it is tried after every date and bare month, and a regex
-/// cost more there than the rest of the date.
+/// `, this year` (0), ` of next year` (+1), ` last year` (−1). Read by hand: it is tried
+/// after every date and bare month, and a regex cost more there than the rest of the date.
 fn year_shift(after: &str) -> Option<i32> {
     // At least one space, as a regex's `\s+`.
     fn spaced(s: &str) -> Option<&str> {
@@ -1358,9 +1358,9 @@ fn push_point(s: &mut String, p: &Point, year: Option<i32>) {
 /// Every date value is written this way, and the formatting machinery cost more than the
 /// rest of the value.
 fn push_padded(s: &mut String, n: i64, width: usize) {
-    let mut digits = *b"0000";
     match u32::try_from(n) {
         Ok(mut rest) if rest < 10u32.pow(width as u32) => {
+            let mut digits = *b"0000";
             for d in digits[..width].iter_mut().rev() {
                 *d = b'0' + (rest % 10) as u8;
                 rest /= 10;
