@@ -73,40 +73,43 @@ pub fn word_starts(text: &str) -> Vec<WordStart> {
 /// spares storing the many that no matcher wants.
 pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) -> Vec<WordStart> {
     let bytes = text.as_bytes();
-    // Every place is written past the end and counted only if kept: whether a place is kept
-    // is a coin toss to the branch predictor, and a branch around the push was mispredicted
-    // often. The room is left uninitialised, as filling it cost more than the places kept.
     let mut starts: Vec<WordStart> = Vec::with_capacity(bytes.len() / 16 + 16);
-    let mut push = |at: usize| {
-        let start = WordStart {
-            at,
-            key: key_at(bytes, at),
-            prefix: 0,
-        };
-        if starts.len() == starts.capacity() {
-            starts.reserve(starts.len());
-        }
-        starts.spare_capacity_mut()[0].write(start);
-        let kept = starts.len() + usize::from(keep(start));
-        // SAFETY: the place at the old length was written just above, and the new length is
-        // at most one more.
-        unsafe { starts.set_len(kept) };
-    };
     let mut after_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        // Sixteen bytes at a time: English text is mostly ASCII, and deciding each byte on its
-        // own was one of the largest costs of a run. The ASCII bytes before the first that is
-        // not ASCII (a curly quote, a dash) are decided from the chunk's classes too; only
-        // that character is read on its own, and the next chunk starts after it.
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            let (word, space, wide) = byte_classes(chunk);
+        // Sixteen bytes at a time, with the three after them that the last places' keys
+        // read: English text is mostly ASCII, and deciding each byte on its own was one of
+        // the largest costs of a run. The ASCII bytes before the first that is not ASCII (a
+        // curly quote, a dash) are decided from the chunk's classes too; only that character
+        // is read on its own, and the next chunk starts after it.
+        if let Some(window) = bytes.get(i..i + 19) {
+            let (word, space, wide) = byte_classes(&window[..16]);
             let ascii = wide.trailing_zeros().min(16);
             let follows_word = word << 1 | u32::from(after_word);
             let mut found = !space & !follows_word & !(u32::MAX << ascii);
-            while found != 0 {
-                push(i + found.trailing_zeros() as usize);
-                found &= found - 1;
+            if found != 0 {
+                // Every place is written past the end and counted only if kept: whether a
+                // place is kept is a coin toss to the branch predictor, and a branch around
+                // the push was mispredicted often. The room is left uninitialised, as filling
+                // it cost more than the places kept.
+                starts.reserve(16);
+                let room = starts.spare_capacity_mut();
+                let mut kept = 0;
+                while found != 0 {
+                    // Below 16, which spares the key's load a bounds check.
+                    let k = found.trailing_zeros() as usize & 15;
+                    let four = u32::from_le_bytes(window[k..k + 4].try_into().expect("4"));
+                    let start = WordStart {
+                        at: i + k,
+                        key: hash_key(four & 0x00FF_FFFF),
+                        prefix: 0,
+                    };
+                    room[kept].write(start);
+                    kept += usize::from(keep(start));
+                    found &= found - 1;
+                }
+                // SAFETY: the `kept` places after the old length were written just above.
+                unsafe { starts.set_len(starts.len() + kept) };
             }
             if ascii > 0 {
                 after_word = word >> (ascii - 1) & 1 != 0;
@@ -118,7 +121,14 @@ pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) ->
         }
         let c = char_at(text, i).expect("i is on a character boundary");
         if !after_word && !c.is_whitespace() {
-            push(i);
+            let start = WordStart {
+                at: i,
+                key: key_at(bytes, i),
+                prefix: 0,
+            };
+            if keep(start) {
+                starts.push(start);
+            }
         }
         after_word = is_word_char(c);
         i += c.len_utf8();
