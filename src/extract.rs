@@ -198,7 +198,7 @@ impl Extractor {
         let mut rules = self.dates.find(text, &starts);
         rules.extend(self.agreements.find(text, &starts));
         let mut candidates = Vec::with_capacity(hits.len() + rules.len());
-        let mut titles = Vec::new();
+        let mut titles = Vec::with_capacity(16);
         let entries = self.gazetteer.entries();
         for hit in hits {
             let ids = self.gazetteer.candidates(&hit);
@@ -243,11 +243,13 @@ impl Extractor {
         // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
         // is what the rule still finds in the text before that name, if anything. Dictionary
         // candidates come first and in order, so their starts are sorted.
-        let names: Vec<usize> = candidates
-            .iter()
-            .filter(|c| matches!(c.claim, Claim::Entries(_)))
-            .map(|c| c.start)
-            .collect();
+        let mut names: Vec<usize> = Vec::with_capacity(candidates.len());
+        names.extend(
+            candidates
+                .iter()
+                .filter(|c| matches!(c.claim, Claim::Entries(_)))
+                .map(|c| c.start),
+        );
         for b in self.bodies.find(text, &starts) {
             let cut = names
                 .get(names.partition_point(|&s| s <= b.start))
@@ -513,9 +515,8 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
 fn share_roles(mentions: &mut [Mention]) {
     // The officials grouped by id, each group in text order (the sort is stable): a sort, as
     // an article names few officials and hashing each id cost more than ordering them.
-    let mut officials: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind == Kind::Official)
-        .collect();
+    let mut officials: Vec<usize> = Vec::with_capacity(mentions.len());
+    officials.extend((0..mentions.len()).filter(|&i| mentions[i].kind == Kind::Official));
     officials.sort_by(|&a, &b| mentions[a].id.cmp(&mentions[b].id));
     let mut rest = &officials[..];
     while let Some(&first) = rest.first() {

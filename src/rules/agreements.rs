@@ -106,7 +106,8 @@ impl AgreementRules {
     /// Every agreement mention of `text`, sorted by start, tried at `starts` (from
     /// [`word_starts`](crate::tokenize::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
-        let mut found = Vec::new();
+        // Room for what a long article names, so that the vector is not copied as it grows.
+        let mut found = Vec::with_capacity(32);
         for m in self.words.find(text, starts) {
             let (start, end) = (m.start, m.end);
             let wording = &text[start..end];

@@ -71,7 +71,8 @@ impl BodyRules {
     /// Every body named by a rule in `text`, its heads tried at `starts` (from
     /// [`word_starts`](crate::tokenize::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
-        let mut found = Vec::new();
+        // Room for what a long article names, so that the vector is not copied as it grows.
+        let mut found = Vec::with_capacity(16);
         for head in self.heads.find(text, starts) {
             let span = if head.pattern < FORWARD.len() {
                 self.forward

@@ -262,7 +262,7 @@ const APPOSITION_REACH: usize = 60;
 /// just before one). `others` are the mentions already found (countries, agencies), which tell
 /// a government title from a company one.
 pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<Mention<'a>> {
-    let mut found: Vec<Mention<'a>> = Vec::new();
+    let mut found: Vec<Mention<'a>> = Vec::with_capacity(titles.len() + 8);
     // A name may already be a dictionary official (then this only adds its role and org),
     // but not start inside another kind of mention.
     let push = |found: &mut Vec<Mention<'a>>, name: Name, role: &str, org: Cow<'a, str>| {
