@@ -33,7 +33,7 @@ impl Kind {
         Kind::Agreement,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Country => "country",
             Kind::Agency => "agency",
