@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::io::{self, IoSlice, Write};
-use std::ops::Range;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -67,7 +66,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
     };
     let mut out = Vec::with_capacity(rows.len() * 192);
     let mut number = itoa::Buffer::new();
-    let mut tails = Tails::default();
+    let mut tails = Tails::new(rows);
     let mut head = Head::new();
     match format {
         Format::Csv | Format::Tsv => {
@@ -75,7 +74,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
             let core = csv_core::WriterBuilder::new().delimiter(delimiter).build();
             let mut doc = Vec::new();
             csv_field(&core, &mut doc, first.doc.as_bytes());
-            for r in rows {
+            for (i, r) in rows.iter().enumerate() {
                 // The records of a document borrow one name: comparing where it lies spares
                 // comparing its bytes.
                 if std::ptr::eq(r.doc, first.doc) || r.doc == first.doc {
@@ -93,7 +92,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
                 head.push(&[delimiter]);
                 out.extend_from_slice(head.as_bytes());
                 csv_field(&core, &mut out, r.text.as_bytes());
-                tails.write(&mut out, r, |out| {
+                tails.write(&mut out, i, |out| {
                     for field in [r.id, r.name, r.value, r.role, r.org] {
                         out.push(delimiter);
                         csv_field(&core, out, field.as_bytes());
@@ -132,7 +131,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
                 head.push(b",\"text\":");
                 out.extend_from_slice(head.as_bytes());
                 json_string(&mut out, r.text)?;
-                tails.write(&mut out, r, |out| {
+                tails.write(&mut out, i, |out| {
                     let fields: [(&[u8], &str); 5] = [
                         (b",\"id\":", r.id),
                         (b",\"name\":", r.name),
@@ -248,44 +247,60 @@ fn eight_digits(n: u32) -> u64 {
 /// spares testing and copying five fields per record. Only within one rendering: every field
 /// it reads is alive until it ends, so two fields at the same address and length hold the
 /// same bytes.
-#[derive(Default)]
-struct Tails {
-    /// Each tail remembered with where it was first written in the rendering.
-    slots: [Option<(TailKey, Range<usize>)>; TAIL_SLOTS],
+struct Tails<'r> {
+    rows: &'r [Record<'r>],
+    /// Per slot: which record's tail was written first there (its index plus one; 0 for
+    /// none), and where that tail lies in the rendering.
+    slots: [(u32, u32, u32); TAIL_SLOTS],
 }
 
-/// Where each of a record's five tail fields starts and how long it is.
-type TailKey = [(usize, usize); 5];
+/// Slots in [`Tails`]: several times the entities an article names, as a record whose fields
+/// are its own (a date's value, an official's name as written) takes a slot too, and an
+/// entity that lost its slot is rendered again.
+const TAIL_SLOTS: usize = 256;
 
-/// Slots in [`Tails`]: more than the entities most articles name, so that few evict another.
-const TAIL_SLOTS: usize = 32;
+impl<'r> Tails<'r> {
+    fn new(rows: &'r [Record<'r>]) -> Tails<'r> {
+        Tails {
+            rows,
+            slots: [(0, 0, 0); TAIL_SLOTS],
+        }
+    }
 
-impl Tails {
-    /// Append `r`'s tail to `out`: copied from where an earlier record with the same fields
-    /// has it, else rendered by `render` and remembered. `out` is the one rendering all the
-    /// calls append to.
+    /// Append the tail of record `i` to `out`: copied from where an earlier record with the
+    /// same fields has it, else rendered by `render` and remembered. `out` is the one
+    /// rendering all the calls append to.
     fn write(
         &mut self,
         out: &mut Vec<u8>,
-        r: &Record<'_>,
+        i: usize,
         render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
     ) -> io::Result<()> {
-        let at = |s: &str| (s.as_ptr() as usize, s.len());
-        let key = [at(r.id), at(r.name), at(r.value), at(r.role), at(r.org)];
+        let key = |r: &Record<'_>| {
+            let at = |s: &str| (s.as_ptr() as usize, s.len());
+            [at(r.id), at(r.name), at(r.value), at(r.role), at(r.org)]
+        };
+        let mine = key(&self.rows[i]);
         // Dictionary strings lie apart on the heap: the id's and name's addresses are enough
         // to tell entities apart.
         let hash =
-            ((key[0].0 ^ key[1].0.rotate_left(17)) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            ((mine[0].0 ^ mine[1].0.rotate_left(17)) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let slot = &mut self.slots[(hash >> (u64::BITS - TAIL_SLOTS.ilog2())) as usize];
-        if let Some((seen, range)) = slot {
-            if *seen == key {
-                out.extend_from_within(range.clone());
-                return Ok(());
-            }
+        let (seen, from, to) = *slot;
+        if seen != 0 && key(&self.rows[seen as usize - 1]) == mine {
+            out.extend_from_within(from as usize..to as usize);
+            return Ok(());
         }
         let from = out.len();
         render(out)?;
-        *slot = Some((key, from..out.len()));
+        // A rendering past 4 GiB is not remembered from there on.
+        if let (Ok(seen), Ok(from), Ok(to)) = (
+            u32::try_from(i + 1),
+            u32::try_from(from),
+            u32::try_from(out.len()),
+        ) {
+            *slot = (seen, from, to);
+        }
         Ok(())
     }
 }
