@@ -213,10 +213,12 @@ impl Head {
     fn number(&mut self, n: usize, large: &mut itoa::Buffer) {
         match u32::try_from(n) {
             Ok(n) if n < 100_000_000 => {
-                let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
-                let word = eight_digits(n) >> (8 * (8 - digits));
-                self.bytes[self.len..self.len + 8].copy_from_slice(&word.to_le_bytes());
-                self.len += digits;
+                let digits = eight_digits(n);
+                // The leading zeros are the low zero bytes; a zero keeps its one digit.
+                let zeros = (digits.trailing_zeros() / 8).min(7);
+                let ascii = (digits | 0x3030_3030_3030_3030) >> (8 * zeros);
+                self.bytes[self.len..self.len + 8].copy_from_slice(&ascii.to_le_bytes());
+                self.len += 8 - zeros as usize;
             }
             _ => self.push(large.format(n).as_bytes()),
         }
@@ -227,8 +229,8 @@ impl Head {
     }
 }
 
-/// The eight decimal digits of `n` (below 10^8, with leading zeros) in ASCII, the first in the
-/// lowest byte. Every step works on all the digits at once: the upper and lower four digits
+/// The eight decimal digits of `n` (below 10^8, with leading zeros) as byte values 0 to 9,
+/// the first in the lowest byte. Every step works on all the digits at once: the upper and lower four digits
 /// sit in two lanes of 32 bits, each lane is split in two by 100 and then each half by 10,
 /// with multiplications that divide exactly for numbers of that size.
 fn eight_digits(n: u32) -> u64 {
@@ -237,8 +239,7 @@ fn eight_digits(n: u32) -> u64 {
     let hundreds = ((fours * 10_486) >> 20) & 0x0000_007F_0000_007F;
     let twos = (fours - 100 * hundreds) << 16 | hundreds;
     let tens = ((twos * 103) >> 10) & 0x000F_000F_000F_000F;
-    let ones = ((twos - 10 * tens) << 8) | tens;
-    ones | 0x3030_3030_3030_3030
+    ((twos - 10 * tens) << 8) | tens
 }
 
 /// The fields that follow a record's `text` (`id`, `name`, `value`, `role`, `org`), rendered,
