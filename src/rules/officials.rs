@@ -302,8 +302,13 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
             );
         }
     }
-    // Appositions: a name right before `, ` or ` (` whose clause names an office.
+    // Appositions: a name right before `, ` or ` (` whose clause names an office. The marks
+    // come in text order, and so do the names found after titles and the titles: each is
+    // followed by a cursor rather than searched for at every mark. (A name found here ends
+    // before any later mark, so only the names found after titles can end at one.)
     let bytes = text.as_bytes();
+    let titled = found.len();
+    let (mut named, mut next_title) = (0, 0);
     for mark in memchr::memchr2_iter(b',', b'(', bytes) {
         // The name ends at the comma, or at the space before the parenthesis; both are ASCII,
         // so `end` is a character boundary.
@@ -312,11 +317,19 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
             b'(' if mark > 0 && bytes[mark - 1] == b' ' => mark - 1,
             _ => continue,
         };
-        if found.iter().any(|m| m.end == end) {
+        while named < titled && found[named].end < end {
+            named += 1;
+        }
+        if named < titled && found[named].end == end {
             continue;
         }
-        let next_title = titles.get(titles.partition_point(|t| t.start <= end));
-        if next_title.is_none_or(|t| t.start > end + APPOSITION_REACH) {
+        while titles.get(next_title).is_some_and(|t| t.start <= end) {
+            next_title += 1;
+        }
+        if titles
+            .get(next_title)
+            .is_none_or(|t| t.start > end + APPOSITION_REACH)
+        {
             continue;
         }
         let Some(name) = name_ending_at(text, end) else {
