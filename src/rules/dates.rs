@@ -1,15 +1,14 @@
 //! Calendar expressions: finding them and giving each its ISO 8601 value.
 //!
-//! Finding is one pass each of two trigger regexes over the text — month and weekday names with
-//! `FY`/`fiscal`, and numbers, are the only places a date can start (kept apart because each
-//! alone runs on a fast literal prefilter and together they do not) — and, at each trigger in
-//! text order, a few anchored regexes and byte checks that read the longest date starting
-//! there (`Friday, April 13, 2018`, `21 May 2021`, `30/06/2019`, `Nov. 29 and 30`, `1996–97`,
-//! `1980s`, `FY26`, a bare `June` after a time word, a bare `2016` that is not a count). In
-//! launch-schedule language `NET March 2025` the span is `March 2025`: `NET` stays outside it
-//! like `by` or `early`, and only serves as a time cue. Every regex is compiled once, in the
-//! constructor, and word boundaries are ASCII so the regex engine keeps its DFA on text full
-//! of curly quotes and dashes.
+//! Finding looks only where a date can start — a number, a month or weekday name, `FY` or
+//! `fiscal` at a word start — and, at each such trigger in text order, reads the longest date
+//! starting there with a few anchored readers and byte checks (`Friday, April 13, 2018`,
+//! `21 May 2021`, `30/06/2019`, `Nov. 29 and 30`, `1996–97`, `1980s`, `FY26`, a bare `June`
+//! after a time word, a bare `2016` that is not a count). In launch-schedule language
+//! `NET March 2025` the span is `March 2025`: `NET` stays outside it like `by` or `early`, and
+//! only serves as a time cue. The readers of the date shapes (module `read`) parse bytes by hand,
+//! each exactly as the regex its tests keep as its specification; their word boundaries are
+//! ASCII, as the regexes' were, so that curly quotes and dashes end words.
 //!
 //! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
 //! certain: the same day written with a year elsewhere in the article, else the article's own
@@ -22,10 +21,14 @@
 
 use std::fmt::Write as _;
 
-use regex::{Captures, Regex};
+use regex::Regex;
+
+use self::read::Groups;
 
 use crate::entity::{Kind, Mention};
 use crate::tokenize::{char_at, char_before, line_start, WordFilter, WordStart};
+
+mod read;
 
 const MONTH_NAMES: [&str; 12] = [
     "january",
@@ -84,7 +87,7 @@ const TRIGGER_WORDS: [&str; 26] = [
 
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
 /// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an
-/// ASCII word boundary, as in the rules' regexes.
+/// ASCII word boundary, as in the readers.
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
     let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
@@ -97,19 +100,6 @@ fn trigger(text: &str, at: usize) -> Option<&str> {
     let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
     (TRIGGER_WORDS.contains(&word) || WEEKDAYS.contains(&word)).then_some(word)
 }
-
-/// An ASCII word boundary: a Unicode `\b` makes the regex engine give up its DFA on the first
-/// non-ASCII byte, and news text is full of `’` and `–`.
-const B: &str = r"(?-u:\b)";
-/// A month as news writes it, full or abbreviated; an abbreviation needs its period or a word
-/// boundary so that `Janet` and `Mars` are not months.
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
-const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
-const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?-u:\b)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-/// What joins the two ends of a range; captured, because a word (`to`, `and`) between two
-/// full dates makes two mentions while a dash makes one range.
-const RANGE: &str = r"(\s*(?:-|–|—)\s*|\s+(?:and|to|through|thru|until|till)\s+)";
 
 /// Words that, right before a bare month, make it a time (`in June`, `by June`, `NET June`).
 const MONTH_CUES: &[&str] = &[
@@ -432,13 +422,6 @@ pub struct DateRules {
     options: DateOptions,
     /// Where a trigger word may start; digits are tested apart, as they would fill it.
     words: WordFilter,
-    iso: Regex,
-    numeric: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month_year: Regex,
-    year_span: Regex,
-    fiscal: Regex,
     stamp: Regex,
 }
 
@@ -454,11 +437,9 @@ impl DateRules {
         DateRules::with_options(DateOptions::default())
     }
 
-    /// The rules with the caller's numeric order and reference date; all regexes are compiled
-    /// here, once.
+    /// The rules with the caller's numeric order and reference date; the one regex, for the
+    /// date stamp, is compiled here, once.
     pub fn with_options(options: DateOptions) -> DateRules {
-        let re = |s: &str| Regex::new(s).expect("date rule compiles");
-        let paren_weekday = r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)";
         // `FY` with its year glued on (`FY2024`) or apart (`FY 2024`, `FY-24`).
         let fy: Vec<String> = (0..10)
             .map(|d| format!("FY{d}"))
@@ -473,29 +454,8 @@ impl DateRules {
         DateRules {
             options,
             words: WordFilter::new(&words, false),
-            // `2021-05-21`, also with a clock time glued on (`2021-05-21T09:30`), or `2021-05`.
-            iso: re(r"^([0-9]{4})([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?(?:T[0-9]|(?-u:\b))"),
-            numeric: re(r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})(?-u:\b)"),
-            // 1 weekday, 2 month, 3 day, 4 (Thu), 5 joint, 6 month, 7 day, 8 year
-            month_day: re(&format!(
-                r"^(?:({WEEKDAY}),?\s+)?({MONTH})\s+(?:the\s+)?({DAY})({paren_weekday})?(?:{RANGE}(?:({MONTH})\s+)?({DAY}))?(?:,?\s+({YEAR}))?"
-            )),
-            // 1 weekday, 2 day, 3 month, 4 joint, 5 day, 6 month, 7 year
-            day_month: re(&format!(
-                r"^(?:({WEEKDAY}),?\s+(?:the\s+)?)?({DAY})(?:(?:(?:\s+|-)({MONTH}))?{RANGE}({DAY}))?(?:\s+|-)(?:of\s+)?({MONTH})(?:(?:,?\s+|-)({YEAR}))?"
-            )),
-            // 1 month, 2 year, 3 month, 4 year: `July 2021`, `March–May 2022`
-            month_year: re(&format!(
-                r"^({MONTH})(?:(?:,?\s+({YEAR}))?\s*(?:-|–|—|/)\s*({MONTH}))?,?\s+({YEAR})"
-            )),
-            year_span: re(&format!(
-                r"^({YEAR})\s*(?:-|–|—|/)\s*([0-9]{{4}}|[0-9]{{2}}){B}"
-            )),
-            // 1 `FY` (absent for `fiscal year`), 2 year, 3 end year
-            fiscal: re(&format!(
-                r"^(?:(FY)\s?['’-]?|[Ff]iscal\s+(?:[Yy]ear\s+)?)([0-9]{{4}}|[0-9]{{2}})(?:\s*(?:-|–|/)\s*([0-9]{{4}}|[0-9]{{2}}))?{B}"
-            )),
-            stamp: re(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)"),
+            stamp: Regex::new(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)")
+                .expect("date stamp rule compiles"),
         }
     }
 
@@ -588,31 +548,31 @@ impl DateRules {
     }
 
     fn iso(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.iso.captures(&text[pos..])?;
+        let c = read::iso(text, pos)?;
         let last = match c.get(4) {
-            Some(sep) if sep.as_str() == &c[2] => 5,
+            Some(sep) if Some(sep) == c.get(2) => 5,
             Some(_) => return None,
             // A year and month only in the strict ISO shape `2023-07`.
-            None if &c[2] == "-" && c[3].len() == 2 => 3,
+            None if c.get(2) == Some("-") && c.get(3)?.len() == 2 => 3,
             None => return None,
         };
         let p = point(num(&c, 1), num(&c, 3), num(&c, 5))?;
-        Some(candidate(pos, pos + c.get(last)?.end(), Shape::Point(p)))
+        Some(candidate(pos, c.span(last)?.1, Shape::Point(p)))
     }
 
     /// `30/06/2019`, `06/30/2019`, `30.06.2019`: kept with both readings open until the whole
     /// article has been read.
     fn numeric(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.numeric.captures(&text[pos..])?;
-        let end = pos + c.get(0)?.end();
+        let c = read::numeric(text, pos)?;
+        let end = c.end();
         // Part of a longer dotted or slashed number (a version, a phone number, a ratio).
         let glued_before = char_before(text, pos)
             .is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ','));
         let glued_after = matches!(char_at(text, end), Some('.' | '/' | '-'))
             && char_at(text, end + 1).is_some_and(|ch| ch.is_ascii_digit());
         // Dotted dates write the month with two digits (`3.06.2019`); `1.2.2019` is a version.
-        let dotted_loose = &c[2] == "." && c[3].len() != 2;
-        if c[2] != c[4] || glued_before || glued_after || dotted_loose {
+        let dotted_loose = c.get(2) == Some(".") && c.get(3)?.len() != 2;
+        if c.get(2) != c.get(4) || glued_before || glued_after || dotted_loose {
             return None;
         }
         let (first, second, year): (u32, u32, i32) = (num(&c, 1)?, num(&c, 3)?, num(&c, 5)?);
@@ -630,32 +590,29 @@ impl DateRules {
     }
 
     fn month_day(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.month_day.captures(&text[pos..])?;
+        let c = read::month_day(text, pos)?;
         let m = c.get(2)?;
-        if c.get(1).is_none() && !month_is_date(text, pos + m.start(), m.as_str()) {
+        if c.get(1).is_none() && !month_is_date(text, c.span(2)?.0, m) {
             return None;
         }
-        let month = month_number(m.as_str())?;
-        let first_end = pos + c.get(4).or_else(|| c.get(3))?.end();
+        let month = month_number(m)?;
+        let first_end = c.span(4).or_else(|| c.span(3))?.1;
         let span = Span {
             start: pos,
             first_end,
-            end: pos + c.get(0)?.end(),
+            end: c.end(),
         };
         let first = (month, num(&c, 3)?);
         let second = match (c.get(5), c.get(7)) {
             (Some(joint), Some(d2)) => Some(RangeEnd {
-                joint: joint.as_str(),
-                month: c
-                    .get(6)
-                    .and_then(|m| month_number(m.as_str()))
-                    .unwrap_or(month),
-                day: digits(d2.as_str())?,
+                joint,
+                month: c.get(6).and_then(month_number).unwrap_or(month),
+                day: digits(d2)?,
                 both_named: c.get(6).is_some(),
             }),
             _ => None,
         };
-        let year = c.get(8).and_then(|y| y.as_str().parse().ok());
+        let year = c.get(8).and_then(|y| y.parse().ok());
         if second.is_none() && year.is_none() && counts_something(text, span.end) {
             return None;
         }
@@ -664,30 +621,30 @@ impl DateRules {
     }
 
     fn day_month(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.day_month.captures(&text[pos..])?;
+        let c = read::day_month(text, pos)?;
         // `3.5 May` and `12 May` inside `112 May` are not dates.
         if c.get(1).is_none()
             && char_before(text, pos).is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
         {
             return None;
         }
-        let month = month_number(c.get(6)?.as_str())?;
-        let end = pos + c.get(0)?.end();
+        let month = month_number(c.get(6)?)?;
+        let end = c.end();
         let day1 = num(&c, 2)?;
-        let year = c.get(7).and_then(|y| y.as_str().parse().ok());
+        let year = c.get(7).and_then(|y| y.parse().ok());
         let cand = match (c.get(4), c.get(5)) {
             (Some(joint), Some(d2)) => {
                 // `28 February – 2 March`: the first end names its own month.
-                let m1 = c.get(3).and_then(|m| month_number(m.as_str()));
+                let m1 = c.get(3).and_then(month_number);
                 let span = Span {
                     start: pos,
-                    first_end: pos + c.get(3).or_else(|| c.get(2))?.end(),
+                    first_end: c.span(3).or_else(|| c.span(2))?.1,
                     end,
                 };
                 let second = RangeEnd {
-                    joint: joint.as_str(),
+                    joint,
                     month,
-                    day: digits(d2.as_str())?,
+                    day: digits(d2)?,
                     both_named: m1.is_some(),
                 };
                 // Here the shared month is the second one, so a range that does not hold
@@ -704,14 +661,14 @@ impl DateRules {
     }
 
     fn month_year(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.month_year.captures(&text[pos..])?;
+        let c = read::month_year(text, pos)?;
         let m = c.get(1)?;
-        if !month_is_date(text, pos + m.start(), m.as_str()) {
+        if !month_is_date(text, pos, m) {
             return None;
         }
-        let month = month_number(m.as_str())?;
+        let month = month_number(m)?;
         let year: i32 = num(&c, 4)?;
-        let shape = match c.get(3).and_then(|m| month_number(m.as_str())) {
+        let shape = match c.get(3).and_then(month_number) {
             Some(m2) => {
                 // `Nov–Jan 2021` starts the year before.
                 let y1 = num(&c, 2).unwrap_or(if m2 < month { year - 1 } else { year });
@@ -725,14 +682,14 @@ impl DateRules {
             }
             None => Shape::Point(point(Some(year), Some(month), None)?),
         };
-        Some(candidate(pos, pos + c.get(0)?.end(), shape))
+        Some(candidate(pos, c.end(), shape))
     }
 
     fn year_span(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.year_span.captures(&text[pos..])?;
-        let end = pos + c.get(0)?.end();
+        let c = read::year_span(text, pos)?;
+        let end = c.end();
         let from: i32 = num(&c, 1)?;
-        let to_raw = &c[2];
+        let to_raw = c.get(2)?;
         let to: i32 = if to_raw.len() == 2 {
             from / 100 * 100 + to_raw.parse::<i32>().ok()?
         } else {
@@ -756,8 +713,8 @@ impl DateRules {
     /// `FY2026`, `FY26`, `fiscal year 2026`, `FY 2025-26`: the value is the fiscal year's
     /// number as a year, or the span of years a split fiscal year names.
     fn fiscal(&self, text: &str, pos: usize) -> Option<Candidate> {
-        let c = self.fiscal.captures(&text[pos..])?;
-        let raw = &c[2];
+        let c = read::fiscal(text, pos)?;
+        let raw = c.get(2)?;
         let n: i32 = raw.parse().ok()?;
         let from = match raw.len() {
             // `FY26`, `FY99`; `fiscal year 26` is too odd to trust.
@@ -771,7 +728,7 @@ impl DateRules {
         };
         let shape = match c.get(3) {
             Some(to) => {
-                let n: i32 = to.as_str().parse().ok()?;
+                let n: i32 = to.parse().ok()?;
                 let to = if to.len() == 2 {
                     from / 100 * 100 + n
                 } else {
@@ -785,7 +742,7 @@ impl DateRules {
             }
             None => Shape::Point(year(from)),
         };
-        Some(candidate(pos, pos + c.get(0)?.end(), shape))
+        Some(candidate(pos, c.end(), shape))
     }
 
     /// A full month name on its own is a date only after a time word (`in June`) or before
@@ -858,7 +815,8 @@ impl DateRules {
     /// line, `Published: April 2, 2021`); else the caller's reference date.
     fn article_date(&self, text: &str, dates: &[Candidate]) -> Option<Point> {
         if let Some(c) = self.stamp.captures(text) {
-            if let Some(p) = point(num(&c, 1), num(&c, 2), num(&c, 3)) {
+            let group = |i| c.get(i).map_or("", |m| m.as_str());
+            if let Some(p) = point(digits(group(1)), digits(group(2)), digits(group(3))) {
                 return Some(p);
             }
         }
@@ -998,8 +956,8 @@ fn year(text: &str, pos: usize) -> Option<Candidate> {
     Some(candidate(pos, end, Shape::Point(p)))
 }
 
-fn num<T: std::str::FromStr>(c: &Captures, i: usize) -> Option<T> {
-    c.get(i).and_then(|m| digits(m.as_str()))
+fn num<T: std::str::FromStr>(c: &Groups, i: usize) -> Option<T> {
+    c.get(i).and_then(digits)
 }
 
 /// The number at the start of `s`, ignoring an ordinal suffix (`21st`).
