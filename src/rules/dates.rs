@@ -55,33 +55,34 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// The words besides [`WEEKDAYS`] a date may start with: month names, full and abbreviated,
-/// and `fiscal`.
+/// and `fiscal`. This and the word lists below are sorted (a test checks it), so that a word is
+/// looked up by a binary search rather than compared with every entry.
 const TRIGGER_WORDS: [&str; 26] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
     "Apr",
-    "Jun",
-    "Jul",
+    "April",
     "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
+    "August",
     "Dec",
+    "December",
+    "Feb",
+    "February",
     "Fiscal",
+    "Jan",
+    "January",
+    "Jul",
+    "July",
+    "Jun",
+    "June",
+    "Mar",
+    "March",
+    "May",
+    "Nov",
+    "November",
+    "Oct",
+    "October",
+    "Sep",
+    "Sept",
+    "September",
     "fiscal",
 ];
 
@@ -98,249 +99,252 @@ fn trigger(text: &str, at: usize) -> Option<&str> {
         return Some(&text[at..at + 2]);
     }
     let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
-    (TRIGGER_WORDS.contains(&word) || WEEKDAYS.contains(&word)).then_some(word)
+    (listed(&TRIGGER_WORDS, word) || WEEKDAYS.contains(&word)).then_some(word)
 }
 
 /// Words that, right before a bare month, make it a time (`in June`, `by June`, `NET June`).
 const MONTH_CUES: &[&str] = &[
-    "in", "by", "since", "until", "till", "from", "through", "during", "early", "mid", "late",
-    "before", "after", "this", "last", "next", "around", "between", "end", "of", "for", "every",
-    "each", "an", "a", "and", "or", "to", "on", "net",
+    "a", "after", "an", "and", "around", "before", "between", "by", "during", "each", "early",
+    "end", "every", "for", "from", "in", "last", "late", "mid", "net", "next", "of", "on", "or",
+    "since", "this", "through", "till", "to", "until",
 ];
 /// `May` is also a name and a verb: only the plainest time cues make it a month.
 const MAY_CUES: &[&str] = &[
-    "in", "by", "since", "until", "till", "during", "early", "mid", "late", "before", "after",
-    "this", "last", "next", "from", "through", "net",
+    "after", "before", "by", "during", "early", "from", "in", "last", "late", "mid", "net", "next",
+    "since", "this", "through", "till", "until",
 ];
 /// Capitalised words that may stand right before a year or a `May` without making it part of
 /// a name (`In 2016`, `The 2019 report`, `NET May 2026`, `Q3 2025`), unlike `Horizon 2020` or
 /// `Theresa May`: prepositions and determiners that open a sentence, and time words.
 const TIME_LEADS: &[&str] = &[
-    "The",
     "A",
-    "An",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "That",
-    "These",
-    "Those",
-    "At",
-    "With",
-    "Under",
-    "Over",
     "About",
-    "Ahead",
-    "Throughout",
-    "Beyond",
-    "Only",
-    "Even",
-    "Both",
-    "In",
-    "Since",
-    "By",
-    "From",
-    "Until",
-    "Till",
-    "Before",
     "After",
+    "Ahead",
+    "Also",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Autumn",
+    "Back",
+    "Before",
+    "Between",
+    "Beyond",
+    "Both",
+    "By",
+    "Circa",
     "During",
-    "Through",
+    "Each",
     "Early",
+    "End",
+    "Even",
+    "Every",
+    "Fall",
+    "For",
+    "From",
+    "H1",
+    "H2",
+    "Her",
+    "His",
+    "In",
+    "Its",
+    "Last",
     "Late",
     "Mid",
-    "Around",
-    "Circa",
-    "Of",
-    "And",
-    "Or",
-    "For",
-    "Between",
-    "As",
-    "Also",
-    "Back",
-    "On",
-    "To",
-    "This",
-    "Last",
-    "Next",
-    "Every",
-    "Each",
-    "Then",
-    "End",
-    "Spring",
-    "Summer",
-    "Autumn",
-    "Fall",
-    "Winter",
     "NET",
+    "Next",
+    "Of",
+    "On",
+    "Only",
+    "Or",
+    "Our",
+    "Over",
     "Q1",
     "Q2",
     "Q3",
     "Q4",
-    "H1",
-    "H2",
+    "Since",
+    "Spring",
+    "Summer",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "These",
+    "This",
+    "Those",
+    "Through",
+    "Throughout",
+    "Till",
+    "To",
+    "Under",
+    "Until",
+    "Winter",
+    "With",
 ];
 /// Words that, after a number, show it counts or measures something rather than naming a year.
 const UNITS: &[&str] = &[
-    "km",
-    "kg",
-    "m",
+    "billion",
     "ft",
-    "mph",
-    "kph",
-    "t",
-    "mw",
-    "gw",
-    "kw",
-    "hp",
-    "nm",
-    "hz",
-    "mhz",
     "ghz",
-    "kilometre",
+    "gw",
+    "hp",
+    "hz",
+    "kg",
     "kilometer",
-    "kilometres",
     "kilometers",
-    "metre",
+    "kilometre",
+    "kilometres",
+    "km",
+    "kph",
+    "kw",
+    "lbs",
+    "m",
     "meter",
-    "metres",
     "meters",
-    "tonne",
-    "tonnes",
-    "ton",
-    "tons",
+    "metre",
+    "metres",
+    "mhz",
+    "million",
+    "mph",
+    "mw",
+    "nm",
+    "people",
+    "per",
+    "percent",
     "pound",
     "pounds",
-    "lbs",
-    "people",
     "staff",
-    "million",
-    "billion",
-    "percent",
-    "per",
+    "t",
+    "ton",
+    "tonne",
+    "tonnes",
+    "tons",
 ];
 /// Words after a four-digit number that make it a clock time (`at 1900 GMT`).
 const CLOCK_WORDS: &[&str] = &[
-    "gmt", "utc", "z", "hrs", "hours", "h", "ist", "est", "edt", "pst", "pdt", "cst", "cdt", "cet",
-    "cest", "bst", "jst", "msk", "local",
+    "bst", "cdt", "cest", "cet", "cst", "edt", "est", "gmt", "h", "hours", "hrs", "ist", "jst",
+    "local", "msk", "pdt", "pst", "utc", "z",
 ];
 /// Words before a number that make it a count or an identifier (`version 2019`, `No. 2020`,
 /// `some 2000`).
 const NUMBER_LEADS: &[&str] = &[
-    "version",
-    "number",
+    "almost",
+    "approximately",
     "build",
-    "rev",
-    "revision",
     "model",
+    "nearly",
+    "number",
     "page",
     "pages",
     "pp",
-    "some",
-    "nearly",
-    "almost",
-    "approximately",
+    "rev",
+    "revision",
     "roughly",
+    "some",
     "totaling",
     "totalling",
+    "version",
     "weighing",
     "weighs",
 ];
+/// Abbreviations that, with their period, make the number after them an identifier
+/// (`No. 2020`, `v. 2019`).
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "p", "pp", "v", "ver", "vol"];
 /// Lower-case words ending in `s` that are not plural nouns, so a year before them is a year.
 const NOT_PLURAL: &[&str] = &[
-    "was",
-    "is",
-    "has",
-    "as",
-    "its",
-    "this",
-    "his",
-    "us",
-    "plus",
-    "thus",
-    "always",
-    "perhaps",
     "across",
-    "towards",
     "afterwards",
-    "whereas",
-    "unless",
-    "says",
-    "marks",
-    "sees",
-    "saw",
-    "brings",
+    "always",
+    "as",
+    "becomes",
     "begins",
+    "brings",
     "comes",
     "ends",
-    "remains",
-    "becomes",
-    "looks",
-    "means",
-    "represents",
     "follows",
+    "has",
+    "his",
+    "is",
+    "its",
+    "looks",
+    "marks",
+    "means",
+    "perhaps",
+    "plus",
+    "remains",
+    "represents",
+    "saw",
+    "says",
+    "sees",
+    "this",
+    "thus",
+    "towards",
+    "unless",
+    "us",
+    "was",
+    "whereas",
 ];
 /// Words between a date and the start of its sentence that point forward in time: a weekday
 /// after them is the next one, a yearless date may fall in the next year.
 const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "would",
-    "scheduled",
-    "rescheduled",
+    "aims",
     "anticipated",
+    "due",
     "expected",
+    "intends",
+    "next",
+    "plan",
     "planned",
     "plans",
-    "plan",
-    "due",
-    "next",
-    "upcoming",
+    "rescheduled",
+    "scheduled",
+    "shall",
     "slated",
     "targeted",
     "targeting",
-    "aims",
-    "intends",
+    "upcoming",
+    "will",
+    "would",
 ];
 /// Verbs that place what follows them in the past. `be`/`been` before one (`will be signed`)
 /// makes it passive, not past.
 const PAST_CUES: &[&str] = &[
-    "said",
-    "told",
-    "was",
-    "were",
-    "had",
-    "did",
+    "added",
     "ago",
-    "announced",
-    "confirmed",
-    "revealed",
-    "reported",
-    "signed",
-    "launched",
-    "landed",
-    "held",
-    "took",
-    "began",
     "agreed",
+    "announced",
     "approved",
+    "began",
     "completed",
-    "unveiled",
+    "confirmed",
+    "did",
+    "earlier",
+    "had",
+    "held",
+    "issued",
+    "landed",
+    "launched",
+    "met",
+    "noted",
+    "posted",
+    "previously",
     "published",
     "released",
-    "issued",
-    "met",
-    "visited",
-    "added",
-    "noted",
+    "reported",
+    "revealed",
+    "said",
+    "signed",
     "stated",
+    "told",
+    "took",
+    "unveiled",
+    "visited",
+    "was",
+    "were",
     "wrote",
-    "posted",
-    "earlier",
-    "previously",
 ];
 /// A line that opens with one of these and a date is the article's own date stamp.
 const STAMP_WORDS: &[&str] = &[
@@ -755,9 +759,7 @@ impl DateRules {
         let before = previous_word(text, pos);
         let cues = if token == "May" { MAY_CUES } else { MONTH_CUES };
         let end = pos + token.len();
-        if !cues.iter().any(|c| before.eq_ignore_ascii_case(c))
-            && year_shift(&text[end..]).is_none()
-        {
+        if !listed_in_any_case(cues, before) && year_shift(&text[end..]).is_none() {
             return None;
         }
         let p = Point {
@@ -1015,7 +1017,7 @@ fn glued_to_name(text: &str, start: usize) -> bool {
             .trim_end()
             .ends_with(['.', ',', ';', ':', '(', '"', '“', '—', '–'])
         && before.chars().next().is_some_and(char::is_uppercase)
-        && !TIME_LEADS.contains(&before)
+        && !listed(TIME_LEADS, before)
         && !WEEKDAYS.contains(&before)
         && month_number(before).is_none()
 }
@@ -1078,11 +1080,26 @@ fn next_word(text: &str, i: usize) -> &str {
     &tail[..end]
 }
 
+/// Whether `word` is in `list`, a sorted list (a test checks the order), exactly as written.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words (a test
+/// checks both): what `eq_ignore_ascii_case` against each word would say, with the case folded
+/// while comparing, as the words looked up are many and short.
+fn listed_in_any_case(list: &[&str], word: &str) -> bool {
+    list.binary_search_by(|x| x.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
+}
+
 fn is_unit(word: &str) -> bool {
     // One-letter units only in lower case: `2021 T` is more likely a name than tonnes.
-    UNITS
-        .iter()
-        .any(|u| word == *u || (u.len() > 1 && word.eq_ignore_ascii_case(u)))
+    if word.len() == 1 {
+        listed(UNITS, word)
+    } else {
+        listed_in_any_case(UNITS, word)
+    }
 }
 
 /// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
@@ -1091,7 +1108,7 @@ fn counts_something(text: &str, end: usize) -> bool {
     let next = next_word(text, end);
     let plural = next.len() > 3
         && next.ends_with('s')
-        && !NOT_PLURAL.contains(&next)
+        && !listed(NOT_PLURAL, next)
         && next.chars().next().is_some_and(char::is_lowercase);
     text[end..].starts_with(' ') && (plural || is_unit(next))
 }
@@ -1125,25 +1142,19 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
         }
     }
     if counts_something(text, end)
-        || text[end..].starts_with(' ')
-            && CLOCK_WORDS
-                .iter()
-                .any(|w| next_word(text, end).eq_ignore_ascii_case(w))
+        || text[end..].starts_with(' ') && listed_in_any_case(CLOCK_WORDS, next_word(text, end))
     {
         return false;
     }
     // `version 2019`, `some 2000`, and with an abbreviation's period `No. 2020`, `v. 2019`.
     let lead = previous_word(text, start);
-    if NUMBER_LEADS.iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+    if listed_in_any_case(NUMBER_LEADS, lead) {
         return false;
     }
     let head = text[..start].trim_end();
     if let Some(abbrev) = head.strip_suffix('.') {
         let lead = previous_word(abbrev, abbrev.len());
-        if ["no", "nos", "v", "ver", "vol", "p", "pp"]
-            .iter()
-            .any(|w| lead.eq_ignore_ascii_case(w))
-        {
+        if listed_in_any_case(NUMBER_ABBREVIATIONS, lead) {
             return false;
         }
     }
@@ -1189,7 +1200,6 @@ fn tense(text: &str, i: usize) -> Tense {
     let mut nearest = true;
     while let Some(w) = words.next() {
         let before = words.peek().copied().unwrap_or("");
-        let is = |list: &[&str]| list.iter().any(|c| w.eq_ignore_ascii_case(c));
         if nearest && w.eq_ignore_ascii_case("last") {
             return Tense::Past;
         }
@@ -1198,13 +1208,13 @@ fn tense(text: &str, i: usize) -> Tense {
             && ["set", "is", "are", "was", "going"]
                 .iter()
                 .any(|b| before.eq_ignore_ascii_case(b));
-        if is(FUTURE_CUES) || w == "NET" || to_future {
+        if listed_in_any_case(FUTURE_CUES, w) || w == "NET" || to_future {
             return Tense::Future;
         }
         let passive = ["be", "been", "being"]
             .iter()
             .any(|b| before.eq_ignore_ascii_case(b));
-        if is(PAST_CUES) && !passive {
+        if listed_in_any_case(PAST_CUES, w) && !passive {
             return Tense::Past;
         }
         nearest = false;
@@ -1416,6 +1426,67 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(trigger(text, 0), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        // (list, looked up in any case, so written in lower case)
+        let lists: &[(&[&str], bool)] = &[
+            (&TRIGGER_WORDS, false),
+            (MONTH_CUES, true),
+            (MAY_CUES, true),
+            (TIME_LEADS, false),
+            (UNITS, true),
+            (CLOCK_WORDS, true),
+            (NUMBER_LEADS, true),
+            (NUMBER_ABBREVIATIONS, true),
+            (NOT_PLURAL, false),
+            (FUTURE_CUES, true),
+            (PAST_CUES, true),
+        ];
+        for (list, any_case) in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+            if *any_case {
+                assert!(
+                    list.iter().all(|w| *w == w.to_ascii_lowercase()),
+                    "not lower case: {list:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_looked_up_as_the_lists_say() {
+        // (a lower-case list, word, exactly listed, listed in any case)
+        let rows: &[(&[&str], &str, bool, bool)] = &[
+            (UNITS, "km", true, true),
+            (UNITS, "KM", false, true),
+            (UNITS, "Kilometres", false, true),
+            (UNITS, "kilometre", true, true),
+            (UNITS, "kilo", false, false),
+            (UNITS, "", false, false),
+            (UNITS, "per", true, true),
+            (UNITS, "perk", false, false),
+            (CLOCK_WORDS, "Z", false, true),
+            (CLOCK_WORDS, "gmt", true, true),
+            (CLOCK_WORDS, "GMT", false, true),
+            (CLOCK_WORDS, "gmtx", false, false),
+            (NOT_PLURAL, "was", true, true),
+            (NOT_PLURAL, "Was", false, true),
+            (NUMBER_ABBREVIATIONS, "No", false, true),
+            (PAST_CUES, "Announcedé", false, false),
+        ];
+        for (list, word, exact, any_case) in rows {
+            assert_eq!(listed(list, word), *exact, "{word} exactly");
+            assert_eq!(
+                listed_in_any_case(list, word),
+                *any_case,
+                "{word} in any case"
+            );
+            assert_eq!(list.contains(word), *exact, "{word} exactly, by the list");
+            let any = list.iter().any(|w| w.eq_ignore_ascii_case(word));
+            assert_eq!(any, *any_case, "{word} in any case, by the list");
         }
     }
 
