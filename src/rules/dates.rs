@@ -1000,18 +1000,17 @@ fn month_number(s: &str) -> Option<u32> {
 /// `Long` names a rocket.
 fn month_is_date(text: &str, start: usize, month: &str) -> bool {
     match month {
-        "May" => !glued_to_name(text, start),
+        "May" => !glued_to_name(text, start, previous_word(text, start)),
         // China's Long March rockets (`Long March 5`).
         "March" => previous_word(text, start) != "Long",
         _ => true,
     }
 }
 
-/// True when the word right before `start` is a capitalised word of the same phrase (no
-/// punctuation between) that is not a time word: `Horizon 2020`, `Theresa May`.
-fn glued_to_name(text: &str, start: usize) -> bool {
+/// True when `before`, the word right before `start`, is a capitalised word of the same phrase
+/// (no punctuation between) that is not a time word: `Horizon 2020`, `Theresa May`.
+fn glued_to_name(text: &str, start: usize, before: &str) -> bool {
     let head = &text[..start];
-    let before = previous_word(text, start);
     head.ends_with(' ')
         && !head
             .trim_end()
@@ -1064,19 +1063,52 @@ fn year_shift(after: &str) -> Option<i32> {
 
 /// The word right before byte `i`, skipping spaces and a hyphen (`mid-June`).
 fn previous_word(text: &str, i: usize) -> &str {
-    let head = text[..i].trim_end_matches([' ', '-', '\u{a0}']);
-    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| {
-        p + head[p..].chars().next().map_or(1, char::len_utf8)
-    });
+    // Read as bytes while they are ASCII: only a word reaching a non-ASCII character, which may
+    // be a letter too, is left to the search by characters.
+    let b = text.as_bytes();
+    let mut end = i;
+    loop {
+        if end > 0 && matches!(b[end - 1], b' ' | b'-') {
+            end -= 1;
+        } else if end >= 2 && b[end - 2..end] == *"\u{a0}".as_bytes() {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    let head = &text[..end];
+    let mut start = end;
+    while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        start = head[..start]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+    }
     &head[start..]
 }
 
 /// The word right after byte `i`.
 fn next_word(text: &str, i: usize) -> &str {
-    let tail = text[i..].trim_start_matches(' ');
-    let end = tail
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(tail.len());
+    // As in `previous_word`: bytes while they are ASCII.
+    let spaces = text.as_bytes()[i..]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let tail = &text[i + spaces..];
+    let b = tail.as_bytes();
+    let mut end = 0;
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end < b.len() && !b[end].is_ascii() {
+        end += tail[end..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(tail.len() - end);
+    }
     &tail[..end]
 }
 
@@ -1105,12 +1137,16 @@ fn is_unit(word: &str) -> bool {
 /// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
 /// lower-case plural noun (`2000 satellites`, `March 2 years ago`).
 fn counts_something(text: &str, end: usize) -> bool {
-    let next = next_word(text, end);
+    text[end..].starts_with(' ') && is_counted(next_word(text, end))
+}
+
+/// Whether `next`, the word after a number, is what the number counts or measures.
+fn is_counted(next: &str) -> bool {
     let plural = next.len() > 3
         && next.ends_with('s')
         && !listed(NOT_PLURAL, next)
         && next.chars().next().is_some_and(char::is_lowercase);
-    text[end..].starts_with(' ') && (plural || is_unit(next))
+    plural || is_unit(next)
 }
 
 /// Whether a number that looks like a year (or year span) at `start..end` is used as a time:
@@ -1141,10 +1177,11 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
     }
-    if counts_something(text, end)
-        || text[end..].starts_with(' ') && listed_in_any_case(CLOCK_WORDS, next_word(text, end))
-    {
-        return false;
+    if text[end..].starts_with(' ') {
+        let next = next_word(text, end);
+        if is_counted(next) || listed_in_any_case(CLOCK_WORDS, next) {
+            return false;
+        }
     }
     // `version 2019`, `some 2000`, and with an abbreviation's period `No. 2020`, `v. 2019`.
     let lead = previous_word(text, start);
@@ -1158,7 +1195,7 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
     }
-    !glued_to_name(text, start)
+    !glued_to_name(text, start, lead)
 }
 
 /// Whether a candidate's value depends on the tense of its sentence.
@@ -2078,6 +2115,24 @@ mod tests {
                 _ => 0,
             });
             proptest::prop_assert_eq!(year_shift(&after), want);
+        }
+
+        /// The words around a place are read as a search by characters reads them, in ASCII
+        /// or not.
+        #[test]
+        fn words_around_read_as_by_characters(
+            text in "[a-zA-Z0-9 \u{a0}\\-.,_é’中ß\u{2009}]{0,12}",
+        ) {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let head = text[..i].trim_end_matches([' ', '-', '\u{a0}']);
+                let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| {
+                    p + head[p..].chars().next().map_or(1, char::len_utf8)
+                });
+                proptest::prop_assert_eq!(previous_word(&text, i), &head[start..]);
+                let tail = text[i..].trim_start_matches(' ');
+                let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+                proptest::prop_assert_eq!(next_word(&text, i), &tail[..end]);
+            }
         }
 
         /// Numbers are padded as the formatting machinery pads them, in range or not.
