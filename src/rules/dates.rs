@@ -958,14 +958,20 @@ fn year(text: &str, pos: usize) -> Option<Candidate> {
     Some(candidate(pos, end, Shape::Point(p)))
 }
 
-fn num<T: std::str::FromStr>(c: &Groups, i: usize) -> Option<T> {
+fn num<T: TryFrom<u64>>(c: &Groups, i: usize) -> Option<T> {
     c.get(i).and_then(digits)
 }
 
-/// The number at the start of `s`, ignoring an ordinal suffix (`21st`).
-fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
-    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    s[..end].parse().ok()
+/// The number at the start of `s`, ignoring an ordinal suffix (`21st`): what parsing its
+/// digits would give, `None` for no digits or a number too large for `T`. Summed by hand, as
+/// every part of every date is read this way.
+fn digits<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    let mut digits = s.bytes().take_while(u8::is_ascii_digit).peekable();
+    digits.peek()?;
+    let n = digits.try_fold(0u64, |n, d| {
+        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })?;
+    T::try_from(n).ok()
 }
 
 fn point(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<Point> {
@@ -983,16 +989,21 @@ fn is_full(p: &Point) -> bool {
     p.year.is_some() && p.month.is_some() && p.day.is_some()
 }
 
+/// The month that `s` names in full or in part (at least three letters, a period after them
+/// or not), in any case.
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.');
     let s = if s == "Sept" { "Sep" } else { s };
     if s.len() < 3 {
         return None;
     }
-    MONTH_NAMES
+    // No two months share their first three letters, so these find the one month to compare.
+    let first = s.as_bytes()[..3].to_ascii_lowercase();
+    let i = MONTH_NAMES
         .iter()
-        .position(|m| m.len() >= s.len() && m[..s.len()].eq_ignore_ascii_case(s))
-        .map(|i| i as u32 + 1)
+        .position(|m| m.as_bytes()[..3] == first)?;
+    let m = MONTH_NAMES[i];
+    (m.len() >= s.len() && m[..s.len()].eq_ignore_ascii_case(s)).then_some(i as u32 + 1)
 }
 
 /// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
@@ -1361,7 +1372,8 @@ fn push_point(s: &mut String, p: &Point, year: Option<i32>) {
 
 /// `n` in decimal with at least `width` digits (at most four), as `{n:0width$}` writes it.
 /// Every date value is written this way, and the formatting machinery cost more than the
-/// rest of the value.
+/// rest of the value; the digits are pushed one by one, which costs less than checking them
+/// as a string.
 fn push_padded(s: &mut String, n: i64, width: usize) {
     match u32::try_from(n) {
         Ok(mut rest) if rest < 10u32.pow(width as u32) => {
@@ -1370,7 +1382,9 @@ fn push_padded(s: &mut String, n: i64, width: usize) {
                 *d = b'0' + (rest % 10) as u8;
                 rest /= 10;
             }
-            s.push_str(std::str::from_utf8(&digits[..width]).expect("ASCII digits"));
+            for &d in &digits[..width] {
+                s.push(char::from(d));
+            }
         }
         _ => {
             let _ = write!(s, "{n:0width$}");
@@ -1393,7 +1407,11 @@ fn push_weekday(s: &mut String, anchor: Point, index: u32, future: bool) {
         -(anchor_index - index).rem_euclid(7)
     };
     let (y, m, d) = civil_from_days(days + shift);
-    let _ = write!(s, "{y:04}-{m:02}-{d:02}");
+    push_padded(s, y, 4);
+    s.push('-');
+    push_padded(s, i64::from(m), 2);
+    s.push('-');
+    push_padded(s, i64::from(d), 2);
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -2102,6 +2120,8 @@ mod tests {
         }
     }
 
+    use proptest::strategy::Strategy;
+
     proptest::proptest! {
         /// The hand reading answers as the regex it replaced.
         #[test]
@@ -2133,6 +2153,47 @@ mod tests {
                 let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
                 proptest::prop_assert_eq!(next_word(&text, i), &tail[..end]);
             }
+        }
+
+        /// Numbers are read as parsing their digits reads them.
+        #[test]
+        fn digits_read_as_parsed(s in "[0-9]{0,12}(st|th|x|é|-3)?") {
+            let run = &s[..s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len())];
+            proptest::prop_assert_eq!(digits::<u32>(&s), run.parse::<u32>().ok());
+            proptest::prop_assert_eq!(digits::<i32>(&s), run.parse::<i32>().ok());
+        }
+
+        /// A month is named as comparing the word with every month's name in any case finds.
+        #[test]
+        fn months_are_named_as_by_every_name(
+            s in proptest::prop_oneof![
+                (
+                    proptest::sample::select(MONTH_NAMES.to_vec()),
+                    0..11usize,
+                    0..3u8,
+                    "[a-zé.]{0,2}",
+                )
+                    .prop_map(|(name, len, case, tail): (&str, usize, u8, String)| {
+                        let part = &name[..len.min(name.len())];
+                        let part = match case {
+                            0 => part.to_string(),
+                            1 => part.to_uppercase(),
+                            _ => part[..1.min(part.len())].to_uppercase() + &part[1.min(part.len())..],
+                        };
+                        part + &tail
+                    }),
+                "([JjFfMmAaSsOoNnDd][a-zA-Z]{0,9}|Sept|Mär|[a-z]{0,3})[.]{0,2}",
+            ],
+        ) {
+            let t = s.trim_end_matches('.');
+            let t = if t == "Sept" { "Sep" } else { t };
+            let want = (t.len() >= 3).then(|| {
+                MONTH_NAMES
+                    .iter()
+                    .position(|m| m.len() >= t.len() && m[..t.len()].eq_ignore_ascii_case(t))
+                    .map(|i| i as u32 + 1)
+            });
+            proptest::prop_assert_eq!(month_number(&s), want.flatten());
         }
 
         /// Numbers are padded as the formatting machinery pads them, in range or not.
