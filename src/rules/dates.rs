@@ -54,10 +54,61 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// A sorted list of ASCII words (a test checks both) with, for each first byte, where its
+/// words start: a lookup compares the word only with the few listed words that share its first
+/// byte, where a binary search over the whole list cost several times more on words this
+/// short. Lists matched in any case are written in lower case.
+struct WordList {
+    words: &'static [&'static str],
+    /// The words starting with byte `b` are `words[from[b]..from[b + 1]]`.
+    from: [u8; 129],
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        assert!(words.len() < u8::MAX as usize);
+        let mut from = [0; 129];
+        let (mut b, mut i) = (0, 0);
+        while b < from.len() {
+            while i < words.len() && (words[i].as_bytes()[0] as usize) < b {
+                i += 1;
+            }
+            from[b] = i as u8;
+            b += 1;
+        }
+        WordList { words, from }
+    }
+
+    /// The listed words that start with byte `first`.
+    fn starting_with(&self, first: u8) -> &'static [&'static str] {
+        let b = usize::from(first);
+        if b + 1 >= self.from.len() {
+            return &[];
+        }
+        &self.words[usize::from(self.from[b])..usize::from(self.from[b + 1])]
+    }
+
+    /// Whether `word` is listed exactly as written.
+    fn contains(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.starting_with(b).contains(&word))
+    }
+
+    /// Whether `word` in any ASCII case is listed, as `eq_ignore_ascii_case` with every listed
+    /// word would say.
+    fn contains_any_case(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| {
+            self.starting_with(b.to_ascii_lowercase())
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
+    }
+}
+
 /// The words besides [`WEEKDAYS`] a date may start with: month names, full and abbreviated,
-/// and `fiscal`. This and the word lists below are sorted (a test checks it), so that a word is
-/// looked up by a binary search rather than compared with every entry.
-const TRIGGER_WORDS: [&str; 26] = [
+/// and `fiscal`.
+const TRIGGER_WORDS: WordList = WordList::new(&[
     "Apr",
     "April",
     "Aug",
@@ -84,7 +135,7 @@ const TRIGGER_WORDS: [&str; 26] = [
     "Sept",
     "September",
     "fiscal",
-];
+]);
 
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
 /// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an
@@ -99,24 +150,24 @@ fn trigger(text: &str, at: usize) -> Option<&str> {
         return Some(&text[at..at + 2]);
     }
     let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
-    (listed(&TRIGGER_WORDS, word) || WEEKDAYS.contains(&word)).then_some(word)
+    (TRIGGER_WORDS.contains(word) || WEEKDAYS.contains(&word)).then_some(word)
 }
 
 /// Words that, right before a bare month, make it a time (`in June`, `by June`, `NET June`).
-const MONTH_CUES: &[&str] = &[
+const MONTH_CUES: WordList = WordList::new(&[
     "a", "after", "an", "and", "around", "before", "between", "by", "during", "each", "early",
     "end", "every", "for", "from", "in", "last", "late", "mid", "net", "next", "of", "on", "or",
     "since", "this", "through", "till", "to", "until",
-];
+]);
 /// `May` is also a name and a verb: only the plainest time cues make it a month.
-const MAY_CUES: &[&str] = &[
+const MAY_CUES: WordList = WordList::new(&[
     "after", "before", "by", "during", "early", "from", "in", "last", "late", "mid", "net", "next",
     "since", "this", "through", "till", "until",
-];
+]);
 /// Capitalised words that may stand right before a year or a `May` without making it part of
 /// a name (`In 2016`, `The 2019 report`, `NET May 2026`, `Q3 2025`), unlike `Horizon 2020` or
 /// `Theresa May`: prepositions and determiners that open a sentence, and time words.
-const TIME_LEADS: &[&str] = &[
+const TIME_LEADS: WordList = WordList::new(&[
     "A",
     "About",
     "After",
@@ -183,9 +234,9 @@ const TIME_LEADS: &[&str] = &[
     "Until",
     "Winter",
     "With",
-];
+]);
 /// Words that, after a number, show it counts or measures something rather than naming a year.
-const UNITS: &[&str] = &[
+const UNITS: WordList = WordList::new(&[
     "billion",
     "ft",
     "ghz",
@@ -222,15 +273,15 @@ const UNITS: &[&str] = &[
     "tonne",
     "tonnes",
     "tons",
-];
+]);
 /// Words after a four-digit number that make it a clock time (`at 1900 GMT`).
-const CLOCK_WORDS: &[&str] = &[
+const CLOCK_WORDS: WordList = WordList::new(&[
     "bst", "cdt", "cest", "cet", "cst", "edt", "est", "gmt", "h", "hours", "hrs", "ist", "jst",
     "local", "msk", "pdt", "pst", "utc", "z",
-];
+]);
 /// Words before a number that make it a count or an identifier (`version 2019`, `No. 2020`,
 /// `some 2000`).
-const NUMBER_LEADS: &[&str] = &[
+const NUMBER_LEADS: WordList = WordList::new(&[
     "almost",
     "approximately",
     "build",
@@ -249,12 +300,12 @@ const NUMBER_LEADS: &[&str] = &[
     "version",
     "weighing",
     "weighs",
-];
+]);
 /// Abbreviations that, with their period, make the number after them an identifier
 /// (`No. 2020`, `v. 2019`).
-const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "p", "pp", "v", "ver", "vol"];
+const NUMBER_ABBREVIATIONS: WordList = WordList::new(&["no", "nos", "p", "pp", "v", "ver", "vol"]);
 /// Lower-case words ending in `s` that are not plural nouns, so a year before them is a year.
-const NOT_PLURAL: &[&str] = &[
+const NOT_PLURAL: WordList = WordList::new(&[
     "across",
     "afterwards",
     "always",
@@ -286,10 +337,10 @@ const NOT_PLURAL: &[&str] = &[
     "us",
     "was",
     "whereas",
-];
+]);
 /// Words between a date and the start of its sentence that point forward in time: a weekday
 /// after them is the next one, a yearless date may fall in the next year.
-const FUTURE_CUES: &[&str] = &[
+const FUTURE_CUES: WordList = WordList::new(&[
     "aims",
     "anticipated",
     "due",
@@ -308,10 +359,10 @@ const FUTURE_CUES: &[&str] = &[
     "upcoming",
     "will",
     "would",
-];
+]);
 /// Verbs that place what follows them in the past. `be`/`been` before one (`will be signed`)
 /// makes it passive, not past.
-const PAST_CUES: &[&str] = &[
+const PAST_CUES: WordList = WordList::new(&[
     "added",
     "ago",
     "agreed",
@@ -345,7 +396,7 @@ const PAST_CUES: &[&str] = &[
     "was",
     "were",
     "wrote",
-];
+]);
 /// A line that opens with one of these and a date is the article's own date stamp.
 const STAMP_WORDS: &[&str] = &[
     "date",
@@ -450,6 +501,7 @@ impl DateRules {
             .chain(["FY".into()])
             .collect();
         let words: Vec<&str> = TRIGGER_WORDS
+            .words
             .iter()
             .chain(&WEEKDAYS)
             .copied()
@@ -757,9 +809,13 @@ impl DateRules {
             .position(|m| m.eq_ignore_ascii_case(token))? as u32
             + 1;
         let before = previous_word(text, pos);
-        let cues = if token == "May" { MAY_CUES } else { MONTH_CUES };
+        let cues = if token == "May" {
+            &MAY_CUES
+        } else {
+            &MONTH_CUES
+        };
         let end = pos + token.len();
-        if !listed_in_any_case(cues, before) && year_shift(&text[end..]).is_none() {
+        if !cues.contains_any_case(before) && year_shift(&text[end..]).is_none() {
             return None;
         }
         let p = Point {
@@ -1027,7 +1083,7 @@ fn glued_to_name(text: &str, start: usize, before: &str) -> bool {
             .trim_end()
             .ends_with(['.', ',', ';', ':', '(', '"', '“', '—', '–'])
         && before.chars().next().is_some_and(char::is_uppercase)
-        && !listed(TIME_LEADS, before)
+        && !TIME_LEADS.contains(before)
         && !WEEKDAYS.contains(&before)
         && month_number(before).is_none()
 }
@@ -1123,25 +1179,12 @@ fn next_word(text: &str, i: usize) -> &str {
     &tail[..end]
 }
 
-/// Whether `word` is in `list`, a sorted list (a test checks the order), exactly as written.
-fn listed(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
-}
-
-/// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words (a test
-/// checks both): what `eq_ignore_ascii_case` against each word would say, with the case folded
-/// while comparing, as the words looked up are many and short.
-fn listed_in_any_case(list: &[&str], word: &str) -> bool {
-    list.binary_search_by(|x| x.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-        .is_ok()
-}
-
 fn is_unit(word: &str) -> bool {
     // One-letter units only in lower case: `2021 T` is more likely a name than tonnes.
     if word.len() == 1 {
-        listed(UNITS, word)
+        UNITS.contains(word)
     } else {
-        listed_in_any_case(UNITS, word)
+        UNITS.contains_any_case(word)
     }
 }
 
@@ -1155,7 +1198,7 @@ fn counts_something(text: &str, end: usize) -> bool {
 fn is_counted(next: &str) -> bool {
     let plural = next.len() > 3
         && next.ends_with('s')
-        && !listed(NOT_PLURAL, next)
+        && !NOT_PLURAL.contains(next)
         && next.chars().next().is_some_and(char::is_lowercase);
     plural || is_unit(next)
 }
@@ -1190,19 +1233,19 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
     }
     if text[end..].starts_with(' ') {
         let next = next_word(text, end);
-        if is_counted(next) || listed_in_any_case(CLOCK_WORDS, next) {
+        if is_counted(next) || CLOCK_WORDS.contains_any_case(next) {
             return false;
         }
     }
     // `version 2019`, `some 2000`, and with an abbreviation's period `No. 2020`, `v. 2019`.
     let lead = previous_word(text, start);
-    if listed_in_any_case(NUMBER_LEADS, lead) {
+    if NUMBER_LEADS.contains_any_case(lead) {
         return false;
     }
     let head = text[..start].trim_end();
     if let Some(abbrev) = head.strip_suffix('.') {
         let lead = previous_word(abbrev, abbrev.len());
-        if listed_in_any_case(NUMBER_ABBREVIATIONS, lead) {
+        if NUMBER_ABBREVIATIONS.contains_any_case(lead) {
             return false;
         }
     }
@@ -1256,13 +1299,13 @@ fn tense(text: &str, i: usize) -> Tense {
             && ["set", "is", "are", "was", "going"]
                 .iter()
                 .any(|b| before.eq_ignore_ascii_case(b));
-        if listed_in_any_case(FUTURE_CUES, w) || w == "NET" || to_future {
+        if FUTURE_CUES.contains_any_case(w) || w == "NET" || to_future {
             return Tense::Future;
         }
         let passive = ["be", "been", "being"]
             .iter()
             .any(|b| before.eq_ignore_ascii_case(b));
-        if listed_in_any_case(PAST_CUES, w) && !passive {
+        if PAST_CUES.contains_any_case(w) && !passive {
             return Tense::Past;
         }
         nearest = false;
@@ -1487,25 +1530,30 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         // (list, looked up in any case, so written in lower case)
-        let lists: &[(&[&str], bool)] = &[
+        let lists: &[(&WordList, bool)] = &[
             (&TRIGGER_WORDS, false),
-            (MONTH_CUES, true),
-            (MAY_CUES, true),
-            (TIME_LEADS, false),
-            (UNITS, true),
-            (CLOCK_WORDS, true),
-            (NUMBER_LEADS, true),
-            (NUMBER_ABBREVIATIONS, true),
-            (NOT_PLURAL, false),
-            (FUTURE_CUES, true),
-            (PAST_CUES, true),
+            (&MONTH_CUES, true),
+            (&MAY_CUES, true),
+            (&TIME_LEADS, false),
+            (&UNITS, true),
+            (&CLOCK_WORDS, true),
+            (&NUMBER_LEADS, true),
+            (&NUMBER_ABBREVIATIONS, true),
+            (&NOT_PLURAL, false),
+            (&FUTURE_CUES, true),
+            (&PAST_CUES, true),
         ];
         for (list, any_case) in lists {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+            let words = list.words;
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "not sorted: {words:?}"
+            );
+            assert!(words.iter().all(|w| w.is_ascii()), "not ASCII: {words:?}");
             if *any_case {
                 assert!(
-                    list.iter().all(|w| *w == w.to_ascii_lowercase()),
-                    "not lower case: {list:?}"
+                    words.iter().all(|w| *w == w.to_ascii_lowercase()),
+                    "not lower case: {words:?}"
                 );
             }
         }
@@ -1513,35 +1561,75 @@ mod tests {
 
     #[test]
     fn words_are_looked_up_as_the_lists_say() {
-        // (a lower-case list, word, exactly listed, listed in any case)
-        let rows: &[(&[&str], &str, bool, bool)] = &[
-            (UNITS, "km", true, true),
-            (UNITS, "KM", false, true),
-            (UNITS, "Kilometres", false, true),
-            (UNITS, "kilometre", true, true),
-            (UNITS, "kilo", false, false),
-            (UNITS, "", false, false),
-            (UNITS, "per", true, true),
-            (UNITS, "perk", false, false),
-            (CLOCK_WORDS, "Z", false, true),
-            (CLOCK_WORDS, "gmt", true, true),
-            (CLOCK_WORDS, "GMT", false, true),
-            (CLOCK_WORDS, "gmtx", false, false),
-            (NOT_PLURAL, "was", true, true),
-            (NOT_PLURAL, "Was", false, true),
-            (NUMBER_ABBREVIATIONS, "No", false, true),
-            (PAST_CUES, "Announcedé", false, false),
+        // (list, word): the answers must be those of comparing with every word, in any case
+        // for the lists in lower case
+        let rows: &[(&WordList, &str)] = &[
+            (&UNITS, "km"),
+            (&UNITS, "KM"),
+            (&UNITS, "Kilometres"),
+            (&UNITS, "kilometre"),
+            (&UNITS, "kilo"),
+            (&UNITS, ""),
+            (&UNITS, "per"),
+            (&UNITS, "perk"),
+            (&UNITS, "m"),
+            (&UNITS, "M"),
+            (&CLOCK_WORDS, "Z"),
+            (&CLOCK_WORDS, "gmt"),
+            (&CLOCK_WORDS, "GMT"),
+            (&CLOCK_WORDS, "gmtx"),
+            (&CLOCK_WORDS, "élocal"),
+            (&NUMBER_ABBREVIATIONS, "No"),
+            (&NOT_PLURAL, "was"),
+            (&NOT_PLURAL, "Was"),
+            (&PAST_CUES, "Announcedé"),
+            (&PAST_CUES, "ANNOUNCED"),
+            (&TIME_LEADS, "The"),
+            (&TIME_LEADS, "the"),
+            (&TIME_LEADS, "Q3"),
+            (&TIME_LEADS, "NET"),
+            (&TIME_LEADS, "Net"),
+            (&TRIGGER_WORDS, "Sept"),
+            (&TRIGGER_WORDS, "sept"),
+            (&TRIGGER_WORDS, "fiscal"),
+            (&TRIGGER_WORDS, "FISCAL"),
         ];
-        for (list, word, exact, any_case) in rows {
-            assert_eq!(listed(list, word), *exact, "{word} exactly");
-            assert_eq!(
-                listed_in_any_case(list, word),
-                *any_case,
-                "{word} in any case"
-            );
-            assert_eq!(list.contains(word), *exact, "{word} exactly, by the list");
-            let any = list.iter().any(|w| w.eq_ignore_ascii_case(word));
-            assert_eq!(any, *any_case, "{word} in any case, by the list");
+        for (list, word) in rows {
+            assert_eq!(list.contains(word), list.words.contains(word), "{word}");
+            if list.words.iter().all(|w| *w == w.to_ascii_lowercase()) {
+                let any = list.words.iter().any(|w| w.eq_ignore_ascii_case(word));
+                assert_eq!(list.contains_any_case(word), any, "{word} in any case");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every list answers for any word as comparing it with every listed word would.
+        #[test]
+        fn word_lists_answer_as_their_words(
+            which in 0..11usize,
+            pick in 0..100usize,
+            cut in 0..3usize,
+            case in 0..3u8,
+            tail in "[a-zé]{0,1}",
+        ) {
+            let list = [
+                &TRIGGER_WORDS, &MONTH_CUES, &MAY_CUES, &TIME_LEADS, &UNITS, &CLOCK_WORDS,
+                &NUMBER_LEADS, &NUMBER_ABBREVIATIONS, &NOT_PLURAL, &FUTURE_CUES, &PAST_CUES,
+            ][which];
+            // A listed word, or one cut short, in some case, perhaps with a letter more.
+            let word = list.words[pick % list.words.len()];
+            let word = &word[..word.len() - cut.min(word.len())];
+            let word = match case {
+                0 => word.to_string(),
+                1 => word.to_uppercase(),
+                _ => word.to_lowercase(),
+            } + &tail;
+            proptest::prop_assert_eq!(list.contains(&word), list.words.contains(&word.as_str()));
+            if list.words.iter().all(|w| *w == w.to_ascii_lowercase()) {
+                let any = list.words.iter().any(|w| w.eq_ignore_ascii_case(&word));
+                proptest::prop_assert_eq!(list.contains_any_case(&word), any);
+            }
         }
     }
 
