@@ -45,8 +45,43 @@ impl<'t> Groups<'t> {
     }
 }
 
+/// Words in the order of a regex's alternation, with the set of their first bytes: a place
+/// where no word can start, which is most places a reader looks, is turned away by one test
+/// instead of a comparison with every word.
+struct Alternatives {
+    words: &'static [&'static str],
+    /// Bit `b % 64` of `initials[b / 64]` is set when a word starts with byte `b`.
+    initials: [u64; 4],
+}
+
+impl Alternatives {
+    const fn new(words: &'static [&'static str]) -> Alternatives {
+        let mut initials = [0; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes()[0] as usize;
+            initials[b / 64] |= 1 << (b % 64);
+            i += 1;
+        }
+        Alternatives { words, initials }
+    }
+
+    /// The first word that the bytes from `i` start with.
+    fn first_at(&self, b: &[u8], i: usize) -> Option<&'static str> {
+        let rest = b.get(i..)?;
+        let first = *rest.first()?;
+        if self.initials[usize::from(first / 64)] >> (first % 64) & 1 == 0 {
+            return None;
+        }
+        self.words
+            .iter()
+            .copied()
+            .find(|w| w.as_bytes()[0] == first && rest.starts_with(w.as_bytes()))
+    }
+}
+
 /// Month and weekday names as the regexes spell them, in their order.
-const MONTHS: [&str; 12] = [
+const MONTHS: Alternatives = Alternatives::new(&[
     "January",
     "February",
     "March",
@@ -59,12 +94,12 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
-];
+]);
 /// `Sept` comes before `Sep`, so that `Sept.` is read whole.
-const MONTH_ABBREVIATIONS: [&str; 12] = [
+const MONTH_ABBREVIATIONS: Alternatives = Alternatives::new(&[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = [
+]);
+const WEEKDAYS: Alternatives = Alternatives::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -72,15 +107,19 @@ const WEEKDAYS: [&str; 7] = [
     "Friday",
     "Saturday",
     "Sunday",
-];
-const WEEKDAY_ABBREVIATIONS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+]);
+const WEEKDAY_ABBREVIATIONS: Alternatives =
+    Alternatives::new(&["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
 /// The words that join the ends of a range, in the regex's order.
-const RANGE_WORDS: [&str; 6] = ["and", "to", "through", "thru", "until", "till"];
+const RANGE_WORDS: Alternatives =
+    Alternatives::new(&["and", "to", "through", "thru", "until", "till"]);
 /// The marks between two ends of a range of days (`RANGE`), of months or years, and of a split
 /// fiscal year; only that last one leaves out the em dash.
-const RANGE_DASHES: [&str; 3] = ["-", "–", "—"];
-const SPAN_DASHES: [&str; 4] = ["-", "–", "—", "/"];
-const FISCAL_DASHES: [&str; 3] = ["-", "–", "/"];
+const RANGE_DASHES: Alternatives = Alternatives::new(&["-", "–", "—"]);
+const SPAN_DASHES: Alternatives = Alternatives::new(&["-", "–", "—", "/"]);
+/// The marks `FY` may have before its year (`FY'26`, `FY-26`).
+const APOSTROPHES: Alternatives = Alternatives::new(&["'", "’", "-"]);
+const FISCAL_DASHES: Alternatives = Alternatives::new(&["-", "–", "/"]);
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -104,15 +143,6 @@ fn run(b: &[u8], i: usize) -> usize {
         .take(5)
         .take_while(|b| b.is_ascii_digit())
         .count()
-}
-
-/// The first word of `list` that the bytes from `i` start with.
-fn first_of(b: &[u8], i: usize, list: &[&'static str]) -> Option<&'static str> {
-    let rest = b.get(i..)?;
-    let first = *rest.first()?;
-    list.iter()
-        .copied()
-        .find(|w| w.as_bytes()[0] == first && rest.starts_with(w.as_bytes()))
 }
 
 /// The byte length of the `\s` character (Unicode White_Space) at `i`, or 0.
@@ -154,12 +184,12 @@ fn comma_spaces(text: &str, i: usize) -> Option<usize> {
 }
 
 /// One of `dashes` at `i`: where it ends.
-fn dash(b: &[u8], i: usize, dashes: &[&'static str]) -> Option<usize> {
-    first_of(b, i, dashes).map(|d| i + d.len())
+fn dash(b: &[u8], i: usize, dashes: &Alternatives) -> Option<usize> {
+    dashes.first_at(b, i).map(|d| i + d.len())
 }
 
 /// `\s*(?:dashes)\s*` from `i`.
-fn spaced_dash(text: &str, i: usize, dashes: &[&'static str]) -> Option<usize> {
+fn spaced_dash(text: &str, i: usize, dashes: &Alternatives) -> Option<usize> {
     let at = dash(text.as_bytes(), spaces(text, i), dashes)?;
     Some(spaces(text, at))
 }
@@ -175,10 +205,10 @@ fn space_or_hyphen(text: &str, i: usize) -> Option<usize> {
 /// left out for the boundary before it, every rule needs white space or a dash next, which the
 /// period is not.
 fn month(b: &[u8], i: usize) -> Option<usize> {
-    if let Some(m) = first_of(b, i, &MONTHS) {
+    if let Some(m) = MONTHS.first_at(b, i) {
         return Some(i + m.len());
     }
-    let end = i + first_of(b, i, &MONTH_ABBREVIATIONS)?.len();
+    let end = i + MONTH_ABBREVIATIONS.first_at(b, i)?.len();
     if b.get(end) == Some(&b'.') {
         Some(end + 1)
     } else {
@@ -231,7 +261,7 @@ fn range(text: &str, i: usize) -> Option<usize> {
         return Some(end);
     }
     let at = spaces1(text, i)?;
-    let word = first_of(text.as_bytes(), at, &RANGE_WORDS)?;
+    let word = RANGE_WORDS.first_at(text.as_bytes(), at)?;
     spaces1(text, at + word.len())
 }
 
@@ -242,7 +272,7 @@ fn paren_weekday(text: &str, i: usize) -> Option<usize> {
     if b.get(open) != Some(&b'(') {
         return None;
     }
-    let mut at = open + 1 + first_of(b, open + 1, &WEEKDAY_ABBREVIATIONS)?.len();
+    let mut at = open + 1 + WEEKDAY_ABBREVIATIONS.first_at(b, open + 1)?.len();
     while b.get(at).is_some_and(u8::is_ascii_lowercase) {
         at += 1;
     }
@@ -255,7 +285,7 @@ fn paren_weekday(text: &str, i: usize) -> Option<usize> {
 /// `({WEEKDAY}),?\s+` at `i`: the weekday's end and where the rest starts. No weekday name is
 /// a month or a number, so a rule that fails after the weekday cannot match without it either.
 fn weekday_lead(text: &str, i: usize) -> Option<(usize, usize)> {
-    let end = i + first_of(text.as_bytes(), i, &WEEKDAYS)?.len();
+    let end = i + WEEKDAYS.first_at(text.as_bytes(), i)?.len();
     Some((end, comma_spaces(text, end)?))
 }
 
@@ -531,7 +561,7 @@ pub(super) fn fiscal(text: &str, pos: usize) -> Option<Groups<'_>> {
     let number = if b[pos..].starts_with(b"FY") {
         g.set(1, pos, pos + 2);
         let at = pos + 2 + space_at(text, pos + 2);
-        at + first_of(b, at, &["'", "’", "-"]).map_or(0, str::len)
+        at + APOSTROPHES.first_at(b, at).map_or(0, str::len)
     } else if matches!(b.get(pos), Some(b'F' | b'f')) && b[pos + 1..].starts_with(b"iscal") {
         let at = spaces1(text, pos + 6)?;
         match b.get(at) {
@@ -837,8 +867,8 @@ mod tests {
     }
 
     fn month_like(noise: u32) -> Text {
-        let mut good: Vec<&str> = MONTHS.to_vec();
-        good.extend(MONTH_ABBREVIATIONS);
+        let mut good: Vec<&str> = MONTHS.words.to_vec();
+        good.extend(MONTH_ABBREVIATIONS.words);
         good.extend([
             "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
             "Nov.", "Dec.",
