@@ -2266,7 +2266,10 @@ mod tests {
                         let part = match case {
                             0 => part.to_string(),
                             1 => part.to_uppercase(),
-                            _ => part[..1.min(part.len())].to_uppercase() + &part[1.min(part.len())..],
+                            _ => {
+                                let (head, rest) = part.split_at(1.min(part.len()));
+                                head.to_uppercase() + rest
+                            }
                         };
                         part + &tail
                     }),

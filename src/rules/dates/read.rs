@@ -117,9 +117,9 @@ const RANGE_WORDS: Alternatives =
 /// fiscal year; only that last one leaves out the em dash.
 const RANGE_DASHES: Alternatives = Alternatives::new(&["-", "–", "—"]);
 const SPAN_DASHES: Alternatives = Alternatives::new(&["-", "–", "—", "/"]);
+const FISCAL_DASHES: Alternatives = Alternatives::new(&["-", "–", "/"]);
 /// The marks `FY` may have before its year (`FY'26`, `FY-26`).
 const APOSTROPHES: Alternatives = Alternatives::new(&["'", "’", "-"]);
-const FISCAL_DASHES: Alternatives = Alternatives::new(&["-", "–", "/"]);
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -200,10 +200,10 @@ fn space_or_hyphen(text: &str, i: usize) -> Option<usize> {
 }
 
 /// `MONTH`: a full month name, or an abbreviation with its period or a word boundary after it,
-/// so that `Janet` and `Mars` are not months. No month name is a prefix of another, and an abbreviation needs what a full name cannot
-/// have after its first letters, so at most one reading exists; where the period could also be
-/// left out for the boundary before it, every rule needs white space or a dash next, which the
-/// period is not.
+/// so that `Janet` and `Mars` are not months. No month name is a prefix of another, and an
+/// abbreviation needs what a full name cannot have after its first letters, so at most one
+/// reading exists; where the period could also be left out for the boundary before it, every
+/// rule needs white space or a dash next, which the period is not.
 fn month(b: &[u8], i: usize) -> Option<usize> {
     if let Some(m) = MONTHS.first_at(b, i) {
         return Some(i + m.len());
