@@ -26,7 +26,7 @@ use regex::Regex;
 use self::read::Groups;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, char_before, line_start, WordFilter, WordStart};
+use crate::tokenize::{char_at, char_before, line_start, WordFilter, WordList, WordStart};
 
 mod read;
 
@@ -53,58 +53,6 @@ const WEEKDAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
-
-/// A sorted list of ASCII words (a test checks both) with, for each first byte, where its
-/// words start: a lookup compares the word only with the few listed words that share its first
-/// byte, where a binary search over the whole list cost several times more on words this
-/// short. Lists matched in any case are written in lower case.
-struct WordList {
-    words: &'static [&'static str],
-    /// The words starting with byte `b` are `words[from[b]..from[b + 1]]`.
-    from: [u8; 129],
-}
-
-impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
-        assert!(words.len() < u8::MAX as usize);
-        let mut from = [0; 129];
-        let (mut b, mut i) = (0, 0);
-        while b < from.len() {
-            while i < words.len() && (words[i].as_bytes()[0] as usize) < b {
-                i += 1;
-            }
-            from[b] = i as u8;
-            b += 1;
-        }
-        WordList { words, from }
-    }
-
-    /// The listed words that start with byte `first`.
-    fn starting_with(&self, first: u8) -> &'static [&'static str] {
-        let b = usize::from(first);
-        if b + 1 >= self.from.len() {
-            return &[];
-        }
-        &self.words[usize::from(self.from[b])..usize::from(self.from[b + 1])]
-    }
-
-    /// Whether `word` is listed exactly as written.
-    fn contains(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.starting_with(b).contains(&word))
-    }
-
-    /// Whether `word` in any ASCII case is listed, as `eq_ignore_ascii_case` with every listed
-    /// word would say.
-    fn contains_any_case(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&b| {
-            self.starting_with(b.to_ascii_lowercase())
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word))
-        })
-    }
-}
 
 /// The words besides [`WEEKDAYS`] a date may start with: month names, full and abbreviated,
 /// and `fiscal`.

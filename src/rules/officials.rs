@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::entity::{overlapping, Kind, Mention};
-use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries};
+use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries, WordList};
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: WordList = WordList::new(&[
@@ -193,42 +193,6 @@ const BODY_HEADS: &[&str] = &[
     "spokesman",
     "spokeswoman",
 ];
-
-/// A sorted word list (a test checks the order) with, for each first byte, where its words
-/// start: a lookup, made for every token of every candidate name, compares the word only
-/// with the few listed words that share its first byte.
-struct WordList {
-    words: &'static [&'static str],
-    /// The words starting with byte `b` are `words[from[b]..from[b + 1]]`.
-    from: [u16; 257],
-}
-
-impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
-        assert!(words.len() < u16::MAX as usize);
-        let mut from = [0; 257];
-        let (mut b, mut i) = (0, 0);
-        while b < from.len() {
-            while i < words.len() && (words[i].as_bytes()[0] as usize) < b {
-                i += 1;
-            }
-            from[b] = i as u16;
-            b += 1;
-        }
-        WordList { words, from }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return false;
-        };
-        let (lo, hi) = (
-            self.from[usize::from(first)],
-            self.from[usize::from(first) + 1],
-        );
-        self.words[usize::from(lo)..usize::from(hi)].contains(&word)
-    }
-}
 
 /// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words: the
 /// test runs on many words, so it folds case while comparing rather than into a new string.

@@ -99,15 +99,7 @@ const MONTHS: Alternatives = Alternatives::new(&[
 const MONTH_ABBREVIATIONS: Alternatives = Alternatives::new(&[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ]);
-const WEEKDAYS: Alternatives = Alternatives::new(&[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]);
+const WEEKDAYS: Alternatives = Alternatives::new(&super::WEEKDAYS);
 const WEEKDAY_ABBREVIATIONS: Alternatives =
     Alternatives::new(&["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
 /// The words that join the ends of a range, in the regex's order.
@@ -289,6 +281,17 @@ fn weekday_lead(text: &str, i: usize) -> Option<(usize, usize)> {
     Some((end, comma_spaces(text, end)?))
 }
 
+/// The groups of a phrase at `pos` with the weekday that may open it (`Friday, `) in group 1,
+/// and where the rest starts after that weekday, if there is one.
+fn lead_groups(text: &str, pos: usize) -> (Groups<'_>, Option<usize>) {
+    let mut g = Groups::new(text);
+    let lead = weekday_lead(text, pos).map(|(end, at)| {
+        g.set(1, pos, end);
+        at
+    });
+    (g, lead)
+}
+
 /// `(?:word\s+)?` at `i`: where what follows starts. What follows is a day or a month, which
 /// cannot start with the word, so when the word is there it must be taken.
 fn skip_word(text: &str, i: usize, word: &str) -> usize {
@@ -373,14 +376,8 @@ pub(super) fn numeric(text: &str, pos: usize) -> Option<Groups<'_>> {
 /// `Friday, April 13, 2018`, `Nov. 29 and 30`, `Nov. 30 – Dec. 2, 2021`, `June 3 (Thu)`.
 /// Groups: 1 weekday, 2 month, 3 day, 4 `(Thu)`, 5 joint, 6 month, 7 day, 8 year.
 pub(super) fn month_day(text: &str, pos: usize) -> Option<Groups<'_>> {
-    let (mut g, at) = match weekday_lead(text, pos) {
-        Some((end, at)) => {
-            let mut g = Groups::new(text);
-            g.set(1, pos, end);
-            (g, at)
-        }
-        None => (Groups::new(text), pos),
-    };
+    let (mut g, lead) = lead_groups(text, pos);
+    let at = lead.unwrap_or(pos);
     let b = text.as_bytes();
     let month_end = month(b, at)?;
     let day_start = skip_word(text, spaces1(text, month_end)?, "the");
@@ -418,14 +415,8 @@ pub(super) fn month_day(text: &str, pos: usize) -> Option<Groups<'_>> {
 /// `21 May 2021`, `Tuesday 3 June`, `the 5th of March`, `2–6 October`, `28 February – 2 March`.
 /// Groups: 1 weekday, 2 day, 3 month, 4 joint, 5 day, 6 month, 7 year.
 pub(super) fn day_month(text: &str, pos: usize) -> Option<Groups<'_>> {
-    let (mut g, at) = match weekday_lead(text, pos) {
-        Some((end, at)) => {
-            let mut g = Groups::new(text);
-            g.set(1, pos, end);
-            (g, skip_word(text, at, "the"))
-        }
-        None => (Groups::new(text), pos),
-    };
+    let (mut g, lead) = lead_groups(text, pos);
+    let at = lead.map_or(pos, |at| skip_word(text, at, "the"));
     let b = text.as_bytes();
     let day_end = day(b, at)?;
     g.set(2, at, day_end);
@@ -961,15 +952,7 @@ mod tests {
 
     fn weekday_like(noise: u32) -> Text {
         pick(
-            &[
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ],
+            &super::super::WEEKDAYS,
             &[
                 "Mon", "Thurs", "monday", "Sundays", "Fri.", "Wednes", "FRIDAY",
             ],
