@@ -230,9 +230,9 @@ impl Head {
 }
 
 /// The eight decimal digits of `n` (below 10^8, with leading zeros) as byte values 0 to 9,
-/// the first in the lowest byte. Every step works on all the digits at once: the upper and lower four digits
-/// sit in two lanes of 32 bits, each lane is split in two by 100 and then each half by 10,
-/// with multiplications that divide exactly for numbers of that size.
+/// the first in the lowest byte. Every step works on all the digits at once: the upper and
+/// lower four digits sit in two lanes of 32 bits, each lane is split in two by 100 and then
+/// each half by 10, with multiplications that divide exactly for numbers of that size.
 fn eight_digits(n: u32) -> u64 {
     debug_assert!(n < 100_000_000);
     let fours = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;

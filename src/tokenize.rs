@@ -80,9 +80,9 @@ pub fn word_starts_where(text: &str, mut keep: impl FnMut(WordStart) -> bool) ->
         // Thirty-two bytes at a time, with the three after them that the last places' keys
         // read: English text is mostly ASCII, and deciding each byte on its own was one of
         // the largest costs of a run; and each block's loop over its places costs a set-up,
-        // which 32 bytes share better than 16. The ASCII bytes before the first that is not ASCII (a curly quote, a dash) are
-        // decided from the block's classes too; only that character is read on its own, and
-        // the next block starts after it.
+        // which 32 bytes share better than 16. The ASCII bytes before the first that is not
+        // ASCII (a curly quote, a dash) are decided from the block's classes too; only that
+        // character is read on its own, and the next block starts after it.
         if let Some(window) = bytes.get(i..i + BLOCK + 3) {
             let (word, space, wide) = block_classes(&window[..BLOCK]);
             let ascii = (wide | 1 << BLOCK).trailing_zeros();
