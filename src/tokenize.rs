@@ -543,6 +543,38 @@ impl WordList {
     }
 }
 
+/// The byte length of the `\s` character (Unicode White_Space) at `i`, or 0.
+pub fn space_at(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(b'\t'..=b'\r' | b' ') => 1,
+        // The lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000: only these
+        // characters are worth decoding.
+        Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// `\s*` from `i`: where the run of white space ends.
+pub fn spaces(text: &str, mut i: usize) -> usize {
+    loop {
+        let n = space_at(text, i);
+        if n == 0 {
+            return i;
+        }
+        i += n;
+    }
+}
+
+/// `\s+` from `i`.
+pub fn spaces1(text: &str, i: usize) -> Option<usize> {
+    let end = spaces(text, i);
+    (end > i).then_some(end)
+}
+
 /// `w` without a trailing `’s` or `'s`.
 pub fn strip_possessive(w: &str) -> &str {
     for suffix in ["’s", "'s", "’S", "'S"] {

@@ -11,7 +11,7 @@
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{is_capitalised, WordFilter, WordMatcher, WordStart};
+use crate::tokenize::{is_capitalised, spaces1, WordFilter, WordMatcher, WordStart};
 
 /// The characters after the capital of a word in a body's name, as a regex class: what
 /// [`name_word`] reads by hand for ASCII.
@@ -78,13 +78,13 @@ impl BodyRules {
     /// No joiner starts with a capital, so where the regex
     /// may skip `the` or some joiners, skipping fewer never makes a name word follow.
     fn forward_end(&self, text: &str, at: usize) -> Option<usize> {
-        let at = spaces(text, at)?;
+        let at = spaces1(text, at)?;
         let rest = &text[at..];
         let at = at + ["of", "for"].iter().find(|w| rest.starts_with(*w))?.len();
-        let mut end = spaces(text, at)?;
+        let mut end = spaces1(text, at)?;
         if let Some(after) = text[end..]
             .strip_prefix("the")
-            .and_then(|_| spaces(text, end + 3))
+            .and_then(|_| spaces1(text, end + 3))
         {
             end = after;
         }
@@ -99,17 +99,17 @@ impl BodyRules {
     /// comma, or after all the joiners that follow.
     fn next_name_word(&self, text: &str, at: usize) -> Option<usize> {
         if text[at..].starts_with(',') {
-            return spaces(text, at + 1).and_then(|w| self.name_word(text, w));
+            return spaces1(text, at + 1).and_then(|w| self.name_word(text, w));
         }
         let mut end = at;
-        while let Some(word) = spaces(text, end) {
+        while let Some(word) = spaces1(text, end) {
             let rest = &text[word..];
             let Some(joiner) = JOINERS.iter().find(|j| rest.starts_with(*j)) else {
                 break;
             };
             end = word + joiner.len();
         }
-        spaces(text, end).and_then(|w| self.name_word(text, w))
+        spaces1(text, end).and_then(|w| self.name_word(text, w))
     }
 
     /// Where the name word starting at `at` ends: a capital, then letters, apostrophes, `&`
@@ -197,13 +197,6 @@ fn named_start(text: &str, head: usize) -> Option<usize> {
         start = word_start;
     }
     (start < head).then_some(start)
-}
-
-/// Where the whitespace starting at `at` ends, if there is any (`\s+`).
-fn spaces(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
-    let skipped = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
-    (skipped > 0).then_some(at + skipped)
 }
 
 /// Words that start a title, not a body's name: `Department of National Defense

@@ -9,6 +9,8 @@
 //! the regex would; everywhere else a comment says why the first choice is the only one. As in
 //! the regexes, `\s` is Unicode White_Space and a word boundary is ASCII.
 
+use crate::tokenize::{space_at, spaces, spaces1};
+
 /// A reader's match in byte offsets of the whole text: `spans[0]` is the match, `spans[i]` is
 /// group `i` of the rule's regex, `None` where the match did not take that group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,38 +137,6 @@ fn run(b: &[u8], i: usize) -> usize {
         .take(5)
         .take_while(|b| b.is_ascii_digit())
         .count()
-}
-
-/// The byte length of the `\s` character (Unicode White_Space) at `i`, or 0.
-fn space_at(text: &str, i: usize) -> usize {
-    match text.as_bytes().get(i) {
-        Some(b'\t'..=b'\r' | b' ') => 1,
-        // The lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000: only these
-        // characters are worth decoding.
-        Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => text[i..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
-    }
-}
-
-/// `\s*` from `i`: where the run of white space ends.
-fn spaces(text: &str, mut i: usize) -> usize {
-    loop {
-        let n = space_at(text, i);
-        if n == 0 {
-            return i;
-        }
-        i += n;
-    }
-}
-
-/// `\s+` from `i`.
-fn spaces1(text: &str, i: usize) -> Option<usize> {
-    let end = spaces(text, i);
-    (end > i).then_some(end)
 }
 
 /// `,?\s+` from `i`. Without the comma, `\s+` would have to match the comma itself.
