@@ -153,7 +153,7 @@ const OPENERS: WordList = WordList::new(&[
     "Yesterday",
 ]);
 /// Title words that alone mark a public office when they head an apposition.
-const OFFICE_HEADS: &[&str] = &[
+const OFFICE_HEADS: WordList = WordList::new(&[
     "administrator",
     "ambassador",
     "chancellor",
@@ -171,9 +171,9 @@ const OFFICE_HEADS: &[&str] = &[
     "spokesperson",
     "under-secretary",
     "undersecretary",
-];
+]);
 /// Title words that mark a public office only beside a government body.
-const BODY_HEADS: &[&str] = &[
+const BODY_HEADS: WordList = WordList::new(&[
     "ceo",
     "chair",
     "chairman",
@@ -192,14 +192,7 @@ const BODY_HEADS: &[&str] = &[
     "president",
     "spokesman",
     "spokeswoman",
-];
-
-/// Whether `word` in any ASCII case is in `list`, a sorted list of lower-case words: the
-/// test runs on many words, so it folds case while comparing rather than into a new string.
-fn listed_in_any_case(list: &[&str], word: &str) -> bool {
-    list.binary_search_by(|x| x.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-        .is_ok()
-}
+]);
 
 /// A title found by the dictionary, and whether it alone marks a public office.
 #[derive(Clone, Copy, Debug)]
@@ -525,8 +518,8 @@ fn apposition<'t, 'a>(
             ["the", "a", "an", "its", "their"]
                 .iter()
                 .any(|a| a.eq_ignore_ascii_case(w))
-                || listed_in_any_case(OFFICE_HEADS, w)
-                || listed_in_any_case(BODY_HEADS, w)
+                || OFFICE_HEADS.contains_any_case(w)
+                || BODY_HEADS.contains_any_case(w)
         });
     if !opens_like_a_title {
         return None;
@@ -543,9 +536,9 @@ fn apposition<'t, 'a>(
     let is_office = lead().any(|w| {
         let w = w.trim_end_matches(['’', '\'', 's', 'S']);
         // `under-secretary`, `vice-chairman`: the last part of a hyphenated title heads it.
-        listed_in_any_case(OFFICE_HEADS, w)
-            || listed_in_any_case(OFFICE_HEADS, w.rsplit('-').next().unwrap_or(w))
-            || (listed_in_any_case(BODY_HEADS, w) && !bodies.is_empty())
+        OFFICE_HEADS.contains_any_case(w)
+            || OFFICE_HEADS.contains_any_case(w.rsplit('-').next().unwrap_or(w))
+            || (BODY_HEADS.contains_any_case(w) && !bodies.is_empty())
     });
     if !is_office {
         return None;
@@ -727,8 +720,8 @@ mod tests {
             SUFFIXES.words,
             STOP.words,
             OPENERS.words,
-            OFFICE_HEADS,
-            BODY_HEADS,
+            OFFICE_HEADS.words,
+            BODY_HEADS.words,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
         }
@@ -748,7 +741,7 @@ mod tests {
     }
 
     #[test]
-    fn listed_in_any_case_folds_only_case() {
+    fn heads_match_in_any_case_only() {
         let rows = [
             ("minister", true),
             ("Minister", true),
@@ -759,7 +752,7 @@ mod tests {
             ("", false),
         ];
         for (word, want) in rows {
-            assert_eq!(listed_in_any_case(OFFICE_HEADS, word), want, "{word}");
+            assert_eq!(OFFICE_HEADS.contains_any_case(word), want, "{word}");
         }
     }
 
