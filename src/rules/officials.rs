@@ -214,6 +214,24 @@ struct Name {
 /// How far after a name an apposition's office word may stand (`, the head of …`).
 const APPOSITION_REACH: usize = 60;
 
+/// The commas and opening parentheses of `bytes` that a title follows closely enough to open
+/// an apposition, in order: those from [`APPOSITION_REACH`] bytes before each title up to its
+/// start (a name ends at the comma, or at the space before the parenthesis, and the title
+/// must start within the reach after that end). `titles` are sorted by start. Commas are
+/// common, and searching the whole text for them cost more than the rest of the rule.
+fn apposition_marks<'b>(
+    bytes: &'b [u8],
+    titles: &'b [TitleHit],
+) -> impl Iterator<Item = usize> + 'b {
+    let mut searched = 0;
+    titles.iter().flat_map(move |t| {
+        let to = (t.start + 1).min(bytes.len()).max(searched);
+        let from = t.start.saturating_sub(APPOSITION_REACH).clamp(searched, to);
+        searched = to;
+        memchr::memchr2_iter(b',', b'(', &bytes[from..to]).map(move |i| from + i)
+    })
+}
+
 /// Officials named after a title or before an apposition. `titles` are the title words found
 /// in any case, sorted: besides introducing names, they show where an apposition may be (only
 /// just before one). `others` are the mentions already found (countries, agencies), which tell
@@ -266,7 +284,7 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
     let bytes = text.as_bytes();
     let titled = found.len();
     let (mut named, mut next_title) = (0, 0);
-    for mark in memchr::memchr2_iter(b',', b'(', bytes) {
+    for mark in apposition_marks(bytes, titles) {
         // The name ends at the comma, or at the space before the parenthesis; both are ASCII,
         // so `end` is a character boundary.
         let end = match bytes[mark] {
@@ -782,6 +800,41 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(name_at(text), *want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The marks searched before titles are every mark an apposition may open at, once
+        /// each and in order: a comma whose name ends there, or a parenthesis whose name ends
+        /// a byte before it, with a title starting within the reach after that end.
+        #[test]
+        fn apposition_marks_are_those_a_title_follows(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(b"a ,(".to_vec()),
+                0..400,
+            ),
+            mut starts in proptest::collection::vec(0usize..420, 0..8),
+        ) {
+            starts.sort_unstable();
+            let titles: Vec<TitleHit> = starts
+                .iter()
+                .map(|&start| TitleHit { start, end: start + 1, government: false })
+                .collect();
+            let want: Vec<usize> = (0..bytes.len())
+                .filter(|&m| {
+                    let end = match bytes[m] {
+                        b',' => m,
+                        b'(' if m > 0 => m - 1,
+                        _ => return false,
+                    };
+                    starts.iter().any(|&t| end < t && t <= end + APPOSITION_REACH)
+                })
+                .collect();
+            let got: Vec<usize> = apposition_marks(&bytes, &titles).collect();
+            proptest::prop_assert!(got.windows(2).all(|w| w[0] < w[1]), "{:?}", got);
+            proptest::prop_assert!(got.iter().all(|&m| b",(".contains(&bytes[m])));
+            let missing: Vec<&usize> = want.iter().filter(|m| !got.contains(m)).collect();
+            proptest::prop_assert!(missing.is_empty(), "missing {:?}", missing);
         }
     }
 }
