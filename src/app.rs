@@ -370,13 +370,19 @@ impl Pipeline {
         batch
             .into_par_iter()
             .map(|(source, len, job)| {
-                let (job, mentions) = self.work(job);
+                let (mut job, mentions) = self.work(job);
                 let found = match render {
                     Some((format, context)) => {
                         Found::Rendered(render_job(&job, &mentions, format, context))
                     }
                     None => Found::Mentions(mentions),
                 };
+                // The sink needs no text. Freed here, on the thread that read it, its memory
+                // goes to this thread's next document while it is still in the cache; freed
+                // by the sink's thread, it went back to this one's allocator cold.
+                if let Job::Piece(piece) = &mut job {
+                    drop(std::mem::take(&mut piece.text));
+                }
                 (source, len, job, found)
             })
             .collect()
