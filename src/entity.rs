@@ -2,7 +2,6 @@
 //! a stage produces. Kept apart from the stages so that rules, gazetteer and output agree on one
 //! definition without depending on each other.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use clap::ValueEnum;
@@ -54,6 +53,16 @@ impl fmt::Display for Kind {
     }
 }
 
+/// A mention's string: borrowed from the dictionaries or the rules where it can be, owned
+/// where a rule builds it (a date's value, an official's name as written). Two words where
+/// the standard `Cow` takes three: a mention holds five, and mentions are moved about as they
+/// are found, sorted and merged, and at 104 bytes rather than 144 each move is a few vector
+/// moves in place of a call to `memcpy`.
+#[cfg(target_pointer_width = "64")]
+pub type Text<'a> = beef::lean::Cow<'a, str>;
+#[cfg(not(target_pointer_width = "64"))]
+pub type Text<'a> = beef::Cow<'a, str>;
+
 /// One entity mention: a byte span of the document with its canonical key. The strings
 /// borrow the dictionaries of the extractor that found the mention where they come from one
 /// (most mentions): a record then costs no allocation for its key and name.
@@ -65,20 +74,20 @@ pub struct Mention<'a> {
     /// Byte offset one past the last byte.
     pub end: usize,
     /// The canonical key (ISO code, acronym, full name, agreement kind or date value).
-    pub id: Cow<'a, str>,
+    pub id: Text<'a>,
     /// The canonical display name.
-    pub name: Cow<'a, str>,
+    pub name: Text<'a>,
     /// The ISO 8601 value for dates; empty for other kinds.
-    pub value: Cow<'a, str>,
+    pub value: Text<'a>,
     /// For officials: the title as the article writes it (`Commerce Secretary`), else the
     /// dictionary's; empty when unknown and for other kinds.
-    pub role: Cow<'a, str>,
+    pub role: Text<'a>,
     /// For officials: the agency id or country code they serve; empty when unknown.
-    pub org: Cow<'a, str>,
+    pub org: Text<'a>,
 }
 
 impl<'a> Mention<'a> {
-    pub fn new(kind: Kind, start: usize, end: usize, id: impl Into<Cow<'a, str>>) -> Mention<'a> {
+    pub fn new(kind: Kind, start: usize, end: usize, id: impl Into<Text<'a>>) -> Mention<'a> {
         let id = id.into();
         Mention {
             kind,
@@ -86,9 +95,9 @@ impl<'a> Mention<'a> {
             end,
             name: id.clone(),
             id,
-            value: Cow::Borrowed(""),
-            role: Cow::Borrowed(""),
-            org: Cow::Borrowed(""),
+            value: Text::borrowed(""),
+            role: Text::borrowed(""),
+            org: Text::borrowed(""),
         }
     }
 
@@ -97,8 +106,8 @@ impl<'a> Mention<'a> {
         kind: Kind,
         start: usize,
         end: usize,
-        id: impl Into<Cow<'a, str>>,
-        name: impl Into<Cow<'a, str>>,
+        id: impl Into<Text<'a>>,
+        name: impl Into<Text<'a>>,
     ) -> Mention<'a> {
         Mention {
             kind,
@@ -106,9 +115,9 @@ impl<'a> Mention<'a> {
             end,
             id: id.into(),
             name: name.into(),
-            value: Cow::Borrowed(""),
-            role: Cow::Borrowed(""),
-            org: Cow::Borrowed(""),
+            value: Text::borrowed(""),
+            role: Text::borrowed(""),
+            org: Text::borrowed(""),
         }
     }
 

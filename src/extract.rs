@@ -4,9 +4,7 @@
 //! parentheses spread to their later uses, and officials are found beside the bodies they
 //! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
 
-use std::borrow::Cow;
-
-use crate::entity::{overlapping, Kind, Mention};
+use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
@@ -327,10 +325,11 @@ impl Extractor {
             let EntryType::Entity(kind) = entry.etype else {
                 unreachable!("only entities are claimed")
             };
-            let mut m = Mention::named(kind, c.start, c.end, &entry.id, &entry.name);
+            let mut m =
+                Mention::named(kind, c.start, c.end, entry.id.as_str(), entry.name.as_str());
             if kind == Kind::Official {
-                m.role = Cow::Borrowed(&entry.role);
-                m.org = Cow::Borrowed(&entry.org);
+                m.role = Text::borrowed(&entry.role);
+                m.org = Text::borrowed(&entry.org);
             }
             out.push(m);
         }
@@ -575,8 +574,8 @@ mod tests {
 
     fn extract(text: &str) -> Vec<String> {
         let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
-        extractor
-            .extract(text)
+        let found = extractor.extract(text);
+        found
             .iter()
             .map(|m| format!("{}:{}:{}", m.kind, &text[m.start..m.end], m.id))
             .collect()

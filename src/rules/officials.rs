@@ -5,10 +5,9 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::entity::{overlapping, Kind, Mention};
+use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries, WordList};
 
 /// Words said before a name that are not part of it.
@@ -240,7 +239,7 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
     let mut found: Vec<Mention<'a>> = Vec::with_capacity(titles.len() + 8);
     // A name may already be a dictionary official (then this only adds its role and org),
     // but not start inside another kind of mention.
-    let push = |found: &mut Vec<Mention<'a>>, name: Name, role: &str, org: Cow<'a, str>| {
+    let push = |found: &mut Vec<Mention<'a>>, name: Name, role: &str, org: Text<'a>| {
         let inside_other = overlapping(others, name.start, name.start + 1)
             .iter()
             .any(|m| m.kind != Kind::Official);
@@ -421,7 +420,7 @@ fn title_context<'a>(
     text: &str,
     title_start: usize,
     others: &[Mention<'a>],
-) -> (usize, Option<Cow<'a, str>>) {
+) -> (usize, Option<Text<'a>>) {
     let mention_ending_at = |end: usize| {
         overlapping(others, end.saturating_sub(1), end)
             .iter()
@@ -507,7 +506,7 @@ fn apposition<'t, 'a>(
     text: &'t str,
     end: usize,
     others: &[Mention<'a>],
-) -> Option<(&'t str, Cow<'a, str>)> {
+) -> Option<(&'t str, Text<'a>)> {
     let rest = &text[end..];
     if !rest.starts_with(", ") && !rest.starts_with(" (") {
         return None;
