@@ -152,6 +152,13 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_mention_is_small_enough_to_move_without_memcpy() {
+        // Five two-word strings, two offsets and the kind: what `Text` was chosen for.
+        assert_eq!(std::mem::size_of::<Mention>(), 104);
+    }
+
+    #[test]
     fn overlapping_finds_the_run() {
         let sorted: Vec<Mention> = [(0, 4), (5, 9), (10, 14), (20, 24)]
             .iter()
