@@ -217,7 +217,7 @@ const APPOSITION_REACH: usize = 60;
 /// an apposition, in order: those from [`APPOSITION_REACH`] bytes before each title up to its
 /// start (a name ends at the comma, or at the space before the parenthesis, and the title
 /// must start within the reach after that end). `titles` are sorted by start. Commas are
-/// common, and searching the whole text for them cost more than the rest of the rule.
+/// common: searching the whole text for them was 1.3% of a run's instructions.
 fn apposition_marks<'b>(
     bytes: &'b [u8],
     titles: &'b [TitleHit],
@@ -613,7 +613,7 @@ fn strip_demonym_tail(role: &str) -> &str {
 
 /// How long the token that starts `rest` is: up to white space or punctuation that no name
 /// holds (`,;:()"“”!?/`). ASCII bytes, most of a name, are looked up in a table; a search
-/// with a test per character against a string of the marks cost a tenth of the rule.
+/// testing each character against a string of the marks was a fifth of reading a name.
 fn token_len(rest: &str) -> usize {
     const ENDS: [bool; 128] = {
         let mut ends = [false; 128];
