@@ -15,7 +15,12 @@ pub struct Trie {
     /// folding both cases of an ASCII letter share a class.
     classes: [u32; 256],
     slots: Vec<Slot>,
-    /// A node whose `base` has [`TAIL`] set has no children, only the tail `base & !TAIL`.
+    /// By slot, the pattern that ends at the node there, or [`NONE`]: read only where the
+    /// node's base has [`ENDS`] set. Kept out of the slots, which a walk reads at every
+    /// step, so that more of them share a cache line: walks missed the first-level cache
+    /// more than anything else in a run.
+    patterns: Vec<u32>,
+    /// A node whose `base` has [`TAIL`] set has no children, only the tail `base & INDEX`.
     tails: Vec<Tail>,
     /// The tails' bytes, one after the other (in lower case when case does not matter).
     tail_bytes: Vec<u8>,
@@ -33,21 +38,24 @@ struct Tail {
 
 /// Marks a `base` that names a tail.
 const TAIL: u32 = 1 << 31;
+/// Marks a `base` whose node ends a pattern.
+const ENDS: u32 = 1 << 30;
+/// The part of a `base` that is a slot or a tail.
+const INDEX: u32 = ENDS - 1;
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
+    /// The first child's slot less its class, or a tail's index, with the flags [`TAIL`] and
+    /// [`ENDS`].
     base: u32,
     /// The parent's slot; [`NONE`] for a free slot and the root.
     check: u32,
-    /// The pattern that ends here, or [`NONE`].
-    pattern: u32,
 }
 
 const NONE: u32 = u32::MAX;
 const FREE: Slot = Slot {
     base: 0,
     check: NONE,
-    pattern: NONE,
 };
 /// The root's slot.
 const ROOT: u32 = 0;
@@ -112,7 +120,8 @@ impl Trie {
                 continue;
             }
             if keys[run.start].0.len() == depth {
-                layout.slots[node as usize].pattern = keys[run.start].1;
+                layout.patterns[node as usize] = keys[run.start].1;
+                layout.slots[node as usize].base |= ENDS;
                 run.start += 1;
             }
             if let [(key, pattern)] = &keys[run.clone()] {
@@ -122,8 +131,11 @@ impl Trie {
                     pattern: *pattern,
                 };
                 tail_bytes.extend_from_slice(&key[depth..]);
-                let index = u32::try_from(tails.len()).expect("fewer than 2^31 tails");
-                layout.slots[node as usize].base = TAIL | index;
+                let index = u32::try_from(tails.len())
+                    .ok()
+                    .filter(|&i| i <= INDEX)
+                    .expect("fewer than 2^30 tails");
+                layout.slots[node as usize].base |= TAIL | index;
                 tails.push(tail);
                 continue;
             }
@@ -141,7 +153,7 @@ impl Trie {
                 continue;
             }
             let base = layout.base_for(&labels);
-            layout.slots[node as usize].base = base;
+            layout.slots[node as usize].base |= base;
             for (&label, run) in labels.iter().zip(runs.drain(..)) {
                 let child = base + label;
                 layout.take(child);
@@ -149,14 +161,20 @@ impl Trie {
                 pending.push((child, run, depth + 1));
             }
         }
-        let mut slots = layout.slots;
+        let Layout {
+            mut slots,
+            mut patterns,
+            ..
+        } = layout;
         let used = slots.iter().rposition(|s| s.check != NONE).unwrap_or(0);
         slots.truncate(used + 1);
         slots.shrink_to_fit();
-        assert!(slots.len() < TAIL as usize, "fewer than 2^31 trie slots");
+        patterns.truncate(used + 1);
+        patterns.shrink_to_fit();
         Trie {
             classes,
             slots,
+            patterns,
             tails,
             tail_bytes,
             case_insensitive,
@@ -199,14 +217,14 @@ impl Iterator for Prefixes<'_> {
                 break;
             }
             // A byte of class 0 lands on the node's own base, which is never its child.
-            let at = base.wrapping_add(classes[usize::from(byte)]);
+            let at = (base & INDEX).wrapping_add(classes[usize::from(byte)]);
             let Some(child) = slots.get(at as usize).filter(|c| c.check == node) else {
                 break;
             };
             (node, base, len) = (at, child.base, len + 1);
-            if child.pattern != NONE {
+            if base & ENDS != 0 {
                 (self.node, self.base, self.len) = (node, base, len);
-                return Some((child.pattern as usize, len));
+                return Some((self.trie.patterns[at as usize] as usize, len));
             }
         }
         self.len = self.bytes.len();
@@ -214,7 +232,7 @@ impl Iterator for Prefixes<'_> {
         if base & TAIL == 0 {
             return None;
         }
-        let tail = self.trie.tails[(base & !TAIL) as usize];
+        let tail = self.trie.tails[(base & INDEX) as usize];
         let from = tail.from as usize;
         let want = &self.trie.tail_bytes[from..from + tail.len as usize];
         let have = self.bytes.get(len..len + want.len())?;
@@ -232,6 +250,7 @@ impl Iterator for Prefixes<'_> {
 #[derive(Default)]
 struct Layout {
     slots: Vec<Slot>,
+    patterns: Vec<u32>,
     taken: Vec<u64>,
     /// No slot below this one is free.
     first_free: usize,
@@ -248,6 +267,7 @@ impl Layout {
         let slot = slot as usize;
         if slot >= self.slots.len() {
             self.slots.resize(slot + 1, FREE);
+            self.patterns.resize(slot + 1, NONE);
             self.taken.resize(slot / 64 + 1, 0);
         }
         self.taken[slot / 64] |= 1 << (slot % 64);
@@ -281,7 +301,10 @@ impl Layout {
         loop {
             let base = slot - first;
             if labels[1..].iter().all(|&l| self.is_free(base + l as usize)) {
-                return u32::try_from(base).expect("fewer than 2^32 trie slots");
+                return u32::try_from(base)
+                    .ok()
+                    .filter(|&b| b <= INDEX)
+                    .expect("fewer than 2^30 trie slots");
             }
             slot = self.next_free(slot + 1);
         }
