@@ -146,6 +146,29 @@ fn later_mentions_by_surname() {
 }
 
 #[test]
+fn surnames_without_diacritics_and_shared_surnames() {
+    check(&[
+        (
+            // News often drops the accents of a name it gave in full.
+            "President Ana Núñez spoke. Later Nunez said so, and Núñez agreed.",
+            &[
+                "Ana Núñez | Ana Núñez | President | ",
+                "Nunez | Ana Núñez | President | ",
+                "Núñez | Ana Núñez | President | ",
+            ],
+        ),
+        (
+            // Which Lindqvist left, the article does not say.
+            "President Mara Lindqvist met Foreign Minister Erik Lindqvist. Lindqvist left.",
+            &[
+                "Mara Lindqvist | Mara Lindqvist | President | ",
+                "Erik Lindqvist | Erik Lindqvist | Foreign Minister | ",
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn names_with_hyphens_particles_and_initials() {
     check(&[
         (

@@ -5,8 +5,6 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
-use std::collections::HashMap;
-
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries, WordList};
 
@@ -322,36 +320,50 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
 /// surname's other uses are added. A surname shared by two officials resolves to neither.
 /// `mentions` is sorted by start and stays so.
 pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
-    // folded surname -> (the official it names, if only one; the surname as written)
-    let mut by_surname: HashMap<String, (Option<String>, String)> = HashMap::new();
+    // (folded surname, the official it names if only one, the surname as written). A list
+    // searched in order, not a map: an article names a few dozen officials at most, and
+    // hashing each surname cost more than comparing it with the others.
+    let mut by_surname: Vec<(String, Option<String>, String)> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
-        let parts: Vec<&str> =
+        parts.clear();
+        parts.extend(
             m.id.split_whitespace()
-                .filter(|p| !SUFFIXES.contains(p) && !PARTICLES.contains(p))
-                .collect();
+                .filter(|p| !SUFFIXES.contains(p) && !PARTICLES.contains(p)),
+        );
         if parts.len() < 2 {
             continue;
         }
-        let mut keys = vec![parts[parts.len() - 1]];
-        if is_east_asian(&parts) {
-            keys.push(parts[0]);
-        }
-        for key in keys
+        let family = is_east_asian(&parts).then(|| parts[0]);
+        for key in [Some(parts[parts.len() - 1]), family]
             .into_iter()
+            .flatten()
             .filter(|k| k.chars().count() > 2 && !k.ends_with('.'))
         {
-            let entry = by_surname
-                .entry(fold(key))
-                .or_insert_with(|| (Some(m.id.to_string()), key.to_string()));
-            if entry.0.as_deref() != Some(&*m.id) {
-                entry.0 = None;
+            let folded = fold(key);
+            let at = match by_surname.iter().position(|(f, ..)| *f == folded) {
+                Some(at) => at,
+                None => {
+                    by_surname.push((folded, Some(m.id.to_string()), key.to_string()));
+                    by_surname.len() - 1
+                }
+            };
+            let entry = &mut by_surname[at];
+            if entry.1.as_deref() != Some(&*m.id) {
+                entry.1 = None;
             }
         }
     }
     if by_surname.is_empty() {
         return;
     }
-    let full_name = |word: &str| by_surname.get(&fold(word)).and_then(|e| e.0.clone());
+    let full_name = |word: &str| {
+        let folded = fold(word);
+        by_surname
+            .iter()
+            .find(|(f, ..)| *f == folded)
+            .and_then(|(_, id, _)| id.clone())
+    };
     for m in mentions.iter_mut() {
         if m.kind == Kind::Official && !m.id.contains(' ') {
             if let Some(id) = full_name(&m.id) {
@@ -363,11 +375,12 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     // Every form of every surname, found in one pass: one search per surname would make long
     // documents with many officials quadratic.
     let mut forms: Vec<(String, &str)> = Vec::new();
-    for (folded, (id, written)) in &by_surname {
+    for (folded, id, written) in &by_surname {
         let Some(id) = id else { continue };
         forms.push((written.clone(), id));
-        // `Fernandez` names `Alberto Fernández` too: search the form without diacritics.
-        if *folded != written.to_lowercase() {
+        // `Fernandez` names `Alberto Fernández` too: search the form without diacritics. (An
+        // ASCII surname folds to its lower case, and has no other form.)
+        if !written.is_ascii() && *folded != written.to_lowercase() {
             forms.push((capitalise(folded), id));
         }
     }
