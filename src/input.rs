@@ -57,9 +57,16 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => "-".to_string(),
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) => doc_name(p),
         }
     }
+}
+
+/// The name of the file at `path` in records and messages: the path as given or found, with
+/// any bytes that are not UTF-8 shown as U+FFFD (as `Path::display` shows them, without going
+/// through the formatting machinery once per file).
+pub fn doc_name(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// A source that could not be listed, with the reason.
@@ -140,11 +147,11 @@ fn expand(path: &Path) -> Box<dyn Iterator<Item = Result<Source, ListError>> + '
         Ok(e) if e.file_type().is_file() => Some(Ok(Source::File(e.into_path()))),
         // Reading a FIFO would wait for a writer that may never come.
         Ok(e) => Some(Err(ListError {
-            path: e.path().display().to_string(),
+            path: doc_name(e.path()),
             error: anyhow!("not a regular file ({}); skipped", kind_of(&e.file_type())),
         })),
         Err(err) => {
-            let at = err.path().unwrap_or(path).display().to_string();
+            let at = doc_name(err.path().unwrap_or(path));
             // walkdir's message repeats the path; keep only the reason.
             let error = match err.io_error() {
                 Some(io) => anyhow!("{io}"),
@@ -212,7 +219,7 @@ pub fn source_jobs(
 
 /// The lines of a JSON Lines file, or why it cannot be read.
 fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job>> {
-    let doc = path.display().to_string();
+    let doc = doc_name(&path);
     let opened = std::fs::metadata(&path).and_then(|meta| {
         if meta.is_dir() {
             return Err(io::Error::other("is a folder"));
@@ -229,10 +236,11 @@ fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job>> {
 }
 
 fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job>> {
-    let doc = path.display().to_string();
+    // The name is made only where it is needed here: a small file's is made by the worker
+    // that reads it.
     let failed = |error: anyhow::Error| -> Box<dyn Iterator<Item = Job>> {
         Box::new(std::iter::once(Job::Failed {
-            doc: doc.clone(),
+            doc: doc_name(&path),
             error,
         }))
     };
@@ -264,7 +272,7 @@ fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job>> 
         }
     }
     Box::new(Stream::new(
-        doc,
+        doc_name(&path),
         Box::new(file),
         options.clone(),
         utf8_error,
@@ -305,7 +313,7 @@ fn scan_utf8(file: &mut std::fs::File) -> io::Result<Option<usize>> {
 /// again, one call more per file on folders of small articles). A file that has grown since
 /// is still read whole.
 pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
-    let doc = path.display().to_string();
+    let doc = doc_name(path);
     let read = |path: &Path| -> io::Result<Vec<u8>> {
         let mut file = std::fs::File::open(path)?;
         // Room for one byte more than the size, so that the second read finds the end (the
@@ -627,6 +635,15 @@ mod tests {
     use std::io::Seek;
 
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn doc_names_show_bytes_that_are_not_utf8_as_path_display_does() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"news/caf\xe9.txt"));
+        assert_eq!(doc_name(path), "news/caf\u{FFFD}.txt");
+        assert_eq!(doc_name(path), path.display().to_string());
+    }
 
     fn options(piece: usize) -> Options {
         Options {
