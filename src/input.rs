@@ -121,28 +121,32 @@ impl Job {
 /// file below it in sorted path order. Paths that cannot be listed come out as errors in their
 /// place: a folder that cannot be read, a symbolic link loop, a broken link, and a FIFO,
 /// socket or device found inside a folder (such a file named on the command line is read).
-pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Result<Source, ListError>> + '_ {
+/// The iterator owns what it lists, so that it can run on a thread of its own.
+pub fn sources(
+    paths: &[PathBuf],
+) -> impl Iterator<Item = Result<Source, ListError>> + Send + 'static {
     let stdin_only = paths.is_empty().then_some(Ok(Source::Stdin));
+    let paths = paths.to_vec();
     stdin_only
         .into_iter()
-        .chain(paths.iter().flat_map(|p| expand(p)))
+        .chain(paths.into_iter().flat_map(expand))
 }
 
-fn expand(path: &Path) -> Box<dyn Iterator<Item = Result<Source, ListError>> + '_> {
+fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
     if path.as_os_str() == "-" {
         return Box::new(std::iter::once(Ok(Source::Stdin)));
     }
     if !path.is_dir() {
-        return Box::new(std::iter::once(Ok(Source::File(path.to_path_buf()))));
+        return Box::new(std::iter::once(Ok(Source::File(path))));
     }
     // Links are followed so that a linked article is read like any other; walkdir reports a
     // link that leads back to an ancestor instead of looping.
-    let walk = WalkDir::new(path)
+    let walk = WalkDir::new(&path)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    Box::new(walk.filter_map(|entry| match entry {
+    Box::new(walk.filter_map(move |entry| match entry {
         Ok(e) if e.file_type().is_dir() => None,
         Ok(e) if e.file_type().is_file() => Some(Ok(Source::File(e.into_path()))),
         // Reading a FIFO would wait for a writer that may never come.
@@ -151,7 +155,7 @@ fn expand(path: &Path) -> Box<dyn Iterator<Item = Result<Source, ListError>> + '
             error: anyhow!("not a regular file ({}); skipped", kind_of(&e.file_type())),
         })),
         Err(err) => {
-            let at = doc_name(err.path().unwrap_or(path));
+            let at = doc_name(err.path().unwrap_or(&path));
             // walkdir's message repeats the path; keep only the reason.
             let error = match err.io_error() {
                 Some(io) => anyhow!("{io}"),
@@ -189,22 +193,28 @@ fn kind_of(file_type: &std::fs::FileType) -> &'static str {
 
 /// The work for `paths`, in input order: small files to read on a worker, and the pieces of
 /// large files and stdin, or the lines of JSON Lines, read here as the iterator is advanced.
-pub fn jobs<'a>(paths: &'a [PathBuf], options: &'a Options) -> impl Iterator<Item = Job> + 'a {
-    sources(paths).flat_map(move |source| source_jobs(source, options))
+pub fn jobs(paths: &[PathBuf], options: &Options) -> impl Iterator<Item = Job> + Send + 'static {
+    let options = options.clone();
+    sources(paths).flat_map(move |source| source_jobs(source, &options))
 }
 
 /// The work for one source, in order (see [`jobs`]).
 pub fn source_jobs(
     source: Result<Source, ListError>,
     options: &Options,
-) -> Box<dyn Iterator<Item = Job>> {
+) -> Box<dyn Iterator<Item = Job> + Send> {
     match source {
         Err(e) => Box::new(std::iter::once(Job::Failed {
             doc: e.path,
             error: e.error,
         })),
         Ok(Source::Stdin) if options.jsonl.is_some() => {
-            Box::new(Lines::new("-".into(), Box::new(io::stdin().lock())))
+            // Not `stdin().lock()`: the lines are read on the thread that lists the jobs, and
+            // a lock cannot move to it.
+            Box::new(Lines::new(
+                "-".into(),
+                Box::new(io::BufReader::new(io::stdin())),
+            ))
         }
         Ok(Source::Stdin) => Box::new(Stream::new(
             "-".into(),
@@ -218,7 +228,7 @@ pub fn source_jobs(
 }
 
 /// The lines of a JSON Lines file, or why it cannot be read.
-fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job>> {
+fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job> + Send> {
     let doc = doc_name(&path);
     let opened = std::fs::metadata(&path).and_then(|meta| {
         if meta.is_dir() {
@@ -235,10 +245,10 @@ fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job>> {
     }
 }
 
-fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job>> {
+fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job> + Send> {
     // The name is made only where it is needed here: a small file's is made by the worker
     // that reads it.
-    let failed = |error: anyhow::Error| -> Box<dyn Iterator<Item = Job>> {
+    let failed = |error: anyhow::Error| -> Box<dyn Iterator<Item = Job> + Send> {
         Box::new(std::iter::once(Job::Failed {
             doc: doc_name(&path),
             error,
@@ -452,7 +462,7 @@ fn replaced(encoding: &'static Encoding) -> String {
 /// wherever paragraphs are.
 struct Stream {
     doc: String,
-    reader: Box<dyn Read>,
+    reader: Box<dyn Read + Send>,
     options: Options,
     /// Where the first byte that is not UTF-8 is, when the whole input was checked beforehand.
     utf8_error: Option<Option<usize>>,
@@ -472,7 +482,7 @@ struct Stream {
 impl Stream {
     fn new(
         doc: String,
-        reader: Box<dyn Read>,
+        reader: Box<dyn Read + Send>,
         options: Options,
         utf8_error: Option<Option<usize>>,
     ) -> Stream {
@@ -655,7 +665,7 @@ mod tests {
 
     /// The pieces a stream over `bytes` gives.
     fn pieces(bytes: &[u8], piece: usize) -> Vec<Job> {
-        let reader: Box<dyn Read> = Box::new(io::Cursor::new(bytes.to_vec()));
+        let reader: Box<dyn Read + Send> = Box::new(io::Cursor::new(bytes.to_vec()));
         Stream::new("doc".into(), reader, options(piece), None).collect()
     }
 

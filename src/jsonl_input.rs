@@ -55,14 +55,14 @@ impl Line {
 /// read one at a time as the iterator is advanced.
 pub struct Lines {
     file: Arc<str>,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     /// Lines read so far.
     number: usize,
     done: bool,
 }
 
 impl Lines {
-    pub fn new(file: String, reader: Box<dyn BufRead>) -> Lines {
+    pub fn new(file: String, reader: Box<dyn BufRead + Send>) -> Lines {
         Lines {
             file: file.into(),
             reader,
