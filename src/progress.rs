@@ -53,9 +53,9 @@ impl Progress {
         let stop = Arc::new(AtomicBool::new(false));
         let counter = {
             let (bar, total, stop) = (bar.clone(), total.clone(), stop.clone());
-            let paths = paths.to_vec();
+            let sources = input::sources(paths);
             std::thread::spawn(move || {
-                for source in input::sources(&paths) {
+                for source in sources {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }

@@ -6,7 +6,7 @@
 //! start-up.
 
 /// The patterns, as a double array: the child of the node in slot `s` by a byte of class `c`
-/// is in slot `slots[s].base + c`, if that slot's `check` is `s`. Below a node where only one
+/// is in slot `(slots[s].base & INDEX) + c`, if that slot's `check` is `s`. Below a node where only one
 /// pattern is left, the rest of that pattern is a tail, compared as a whole: most names part
 /// from the others after a few bytes, and a step per byte of `European Space Agency` is a
 /// load that waits for the one before.
@@ -16,9 +16,9 @@ pub struct Trie {
     classes: [u32; 256],
     slots: Vec<Slot>,
     /// By slot, the pattern that ends at the node there, or [`NONE`]: read only where the
-    /// node's base has [`ENDS`] set. Kept out of the slots, which a walk reads at every
-    /// step, so that more of them share a cache line: walks missed the first-level cache
-    /// more than anything else in a run.
+    /// node's base has [`ENDS`] set. Kept out of the slots, which a walk reads at every step,
+    /// so that more of them share a cache line: each step's load waits for the one before,
+    /// and a walk's loads missed the first-level cache often.
     patterns: Vec<u32>,
     /// A node whose `base` has [`TAIL`] set has no children, only the tail `base & INDEX`.
     tails: Vec<Tail>,
