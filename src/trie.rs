@@ -20,21 +20,16 @@ pub struct Trie {
     /// so that more of them share a cache line: each step's load waits for the one before,
     /// and a walk's loads missed the first-level cache often.
     patterns: Vec<u32>,
-    /// A node whose `base` has [`TAIL`] set has no children, only the tail `base & INDEX`.
-    tails: Vec<Tail>,
-    /// The tails' bytes, one after the other (in lower case when case does not matter).
-    tail_bytes: Vec<u8>,
+    /// The tails, one after the other: each its length and pattern as two little-endian
+    /// `u32`s, then its bytes (in lower case when case does not matter). A node whose `base`
+    /// has [`TAIL`] set has no children, only the tail at `base & INDEX`. Kept in one place
+    /// with their bytes, a walk that ends in a tail waits for one load from here, not two.
+    tails: Vec<u8>,
     case_insensitive: bool,
 }
 
-/// The rest of the one pattern below a node.
-#[derive(Clone, Copy, Debug)]
-struct Tail {
-    /// Where its bytes start in `tail_bytes`.
-    from: u32,
-    len: u32,
-    pattern: u32,
-}
+/// Bytes before a tail's own: its length and its pattern.
+const TAIL_HEAD: usize = 8;
 
 /// Marks a `base` that names a tail.
 const TAIL: u32 = 1 << 31;
@@ -107,7 +102,6 @@ impl Trie {
         }
 
         let mut tails = Vec::new();
-        let mut tail_bytes = Vec::new();
         let mut layout = Layout::default();
         layout.take(ROOT);
         // (node, its keys, their shared prefix length): every key of the run starts with the
@@ -125,18 +119,15 @@ impl Trie {
                 run.start += 1;
             }
             if let [(key, pattern)] = &keys[run.clone()] {
-                let tail = Tail {
-                    from: u32::try_from(tail_bytes.len()).expect("tails under 4 GiB"),
-                    len: u32::try_from(key.len() - depth).expect("patterns under 4 GiB"),
-                    pattern: *pattern,
-                };
-                tail_bytes.extend_from_slice(&key[depth..]);
-                let index = u32::try_from(tails.len())
+                let at = u32::try_from(tails.len())
                     .ok()
-                    .filter(|&i| i <= INDEX)
-                    .expect("fewer than 2^30 tails");
-                layout.slots[node as usize].base |= TAIL | index;
-                tails.push(tail);
+                    .filter(|&at| at <= INDEX)
+                    .expect("tails under 1 GiB");
+                let len = u32::try_from(key.len() - depth).expect("patterns under 4 GiB");
+                tails.extend_from_slice(&len.to_le_bytes());
+                tails.extend_from_slice(&pattern.to_le_bytes());
+                tails.extend_from_slice(&key[depth..]);
+                layout.slots[node as usize].base |= TAIL | at;
                 continue;
             }
             labels.clear();
@@ -176,7 +167,6 @@ impl Trie {
             slots,
             patterns,
             tails,
-            tail_bytes,
             case_insensitive,
         }
     }
@@ -232,16 +222,18 @@ impl Iterator for Prefixes<'_> {
         if base & TAIL == 0 {
             return None;
         }
-        let tail = self.trie.tails[(base & INDEX) as usize];
-        let from = tail.from as usize;
-        let want = &self.trie.tail_bytes[from..from + tail.len as usize];
+        let at = (base & INDEX) as usize;
+        let head = &self.trie.tails[at..at + TAIL_HEAD];
+        let word = |i: usize| u32::from_le_bytes(head[i..i + 4].try_into().expect("4 bytes"));
+        let (tail_len, pattern) = (word(0) as usize, word(4));
+        let want = &self.trie.tails[at + TAIL_HEAD..at + TAIL_HEAD + tail_len];
         let have = self.bytes.get(len..len + want.len())?;
         let same = if self.trie.case_insensitive {
             have.eq_ignore_ascii_case(want)
         } else {
             have == want
         };
-        same.then_some((tail.pattern as usize, len + want.len()))
+        same.then_some((pattern as usize, len + want.len()))
     }
 }
 
