@@ -83,6 +83,8 @@ const MODIFIERS: &[&str] = &[
 /// The agreement rules, compiled once per run.
 pub struct AgreementRules {
     words: WordMatcher,
+    /// By wording, its kind ([`kind_of`]): read once here rather than at every match.
+    kinds: Vec<Option<&'static str>>,
 }
 
 impl Default for AgreementRules {
@@ -95,6 +97,7 @@ impl AgreementRules {
     pub fn new() -> AgreementRules {
         AgreementRules {
             words: WordMatcher::new(&[WORDINGS, ACRONYMS].concat(), true),
+            kinds: WORDINGS.iter().map(|w| kind_of(w)).collect(),
         }
     }
 
@@ -127,7 +130,7 @@ impl AgreementRules {
             // The matcher ignores case, so the wording it matched is the one in the list, in
             // lower case.
             let lower = WORDINGS[m.pattern];
-            let Some(kind) = kind_of(lower) else {
+            let Some(kind) = self.kinds[m.pattern] else {
                 continue;
             };
             let named_from = modifier_before(text, start);
