@@ -40,11 +40,17 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && !word_char_at(text, end)
 }
 
+/// Whether `b` is an ASCII word byte, `[0-9A-Za-z_]`: what a word character is among the ASCII
+/// ones, and what `\w` and an ASCII word boundary mean to the regex crate.
+pub const fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// True when the character at byte `i` is a word character; ASCII is decided from the byte,
 /// as this runs after every candidate match.
 pub fn word_char_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(&b) if b.is_ascii() => is_word_byte(b),
         Some(_) => char_at(text, i).is_some_and(is_word_char),
         None => false,
     }
@@ -366,9 +372,7 @@ impl WordFilter {
                 vec![b]
             }
         };
-        let word_enders: Vec<u8> = (0..=255)
-            .filter(|&b: &u8| !(b.is_ascii_alphanumeric() || b == b'_'))
-            .collect();
+        let word_enders: Vec<u8> = (0..=255).filter(|&b| !is_word_byte(b)).collect();
         let any: Vec<u8> = (0..=255).collect();
         let mut bits = Box::new([0u64; FILTER_BITS / 64]);
         for p in patterns {
@@ -420,8 +424,7 @@ static ASCII_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        table[b] = is_word_byte(b as u8);
         b += 1;
     }
     table

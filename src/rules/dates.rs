@@ -26,7 +26,9 @@ use regex::Regex;
 use self::read::Groups;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{char_at, char_before, line_start, WordFilter, WordList, WordStart};
+use crate::tokenize::{
+    char_at, char_before, is_word_byte, line_start, WordFilter, WordList, WordStart,
+};
 
 mod read;
 
@@ -97,7 +99,7 @@ fn trigger(text: &str, at: usize) -> Option<&str> {
     if rest.starts_with(b"FY") {
         return Some(&text[at..at + 2]);
     }
-    let word = &text[at..at + run(|b| b.is_ascii_alphanumeric() || *b == b'_')];
+    let word = &text[at..at + run(|&b| is_word_byte(b))];
     (TRIGGER_WORDS.contains(word) || WEEKDAYS.contains(&word)).then_some(word)
 }
 
@@ -1069,10 +1071,7 @@ fn year_shift(after: &str) -> Option<i32> {
         .into_iter()
         .find_map(|(word, shift)| Some((shift, rest.strip_prefix(word)?)))?;
     let rest = spaced(rest)?.strip_prefix("year")?;
-    let glued = rest
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let glued = rest.bytes().next().is_some_and(is_word_byte);
     (!glued).then_some(shift)
 }
 

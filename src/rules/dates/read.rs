@@ -9,7 +9,7 @@
 //! the regex would; everywhere else a comment says why the first choice is the only one. As in
 //! the regexes, `\s` is Unicode White_Space and a word boundary is ASCII.
 
-use crate::tokenize::{space_at, spaces, spaces1};
+use crate::tokenize::{is_word_byte, space_at, spaces, spaces1};
 
 /// A reader's match in byte offsets of the whole text: `spans[0]` is the match, `spans[i]` is
 /// group `i` of the rule's regex, `None` where the match did not take that group.
@@ -115,12 +115,8 @@ const FISCAL_DASHES: Alternatives = Alternatives::new(&["-", "–", "/"]);
 /// The marks `FY` may have before its year (`FY'26`, `FY-26`).
 const APOSTROPHES: Alternatives = Alternatives::new(&["'", "’", "-"]);
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 fn word_at(b: &[u8], i: usize) -> bool {
-    b.get(i).copied().is_some_and(is_word)
+    b.get(i).copied().is_some_and(is_word_byte)
 }
 
 /// An ASCII word boundary at `i`.
