@@ -882,9 +882,7 @@ mod tests {
             let missing: Vec<&usize> = want.iter().filter(|m| !got.contains(m)).collect();
             proptest::prop_assert!(missing.is_empty(), "missing {:?}", missing);
         }
-    }
 
-    proptest::proptest! {
         /// A token ends where the definition says: at the first white space or mark.
         #[test]
         fn tokens_end_at_white_space_or_marks(rest in "[a-zA-Z.'’-]{0,6}[ \t\n\x0b\x0c\r\u{85}\u{a0}\u{2009}\u{3000},;:()\"“”!?/a-z‘é€\x1c]{0,4}.{0,4}") {
