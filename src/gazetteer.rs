@@ -393,14 +393,15 @@ impl Gazetteer {
     /// to a word (`India` in `Indians`) does not match there: the longest form that ends on a
     /// word boundary does, if any.
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Hit> {
-        self.matcher
-            .find(text, starts)
-            .map(|m| Hit {
-                start: m.start,
-                end: m.end,
-                pattern: m.pattern,
-            })
-            .collect()
+        // Sized once: collected, the hits grew five or six times a document. On news, fewer
+        // than a third of the places tried are hits.
+        let mut hits = Vec::with_capacity(starts.len() / 2);
+        hits.extend(self.matcher.find(text, starts).map(|m| Hit {
+            start: m.start,
+            end: m.end,
+            pattern: m.pattern,
+        }));
+        hits
     }
 
     /// True when `s` is, as written, a form of an agency: every whole-word use of it is a

@@ -64,7 +64,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
     let Some(first) = rows.first() else {
         return Ok(Vec::new());
     };
-    let mut out = Vec::with_capacity(rows.len() * 192);
+    let mut out = Vec::new();
     let mut number = itoa::Buffer::new();
     let mut tails = Tails::new(rows);
     let mut head = Head::new();
@@ -74,6 +74,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
             let core = csv_core::WriterBuilder::new().delimiter(delimiter).build();
             let mut doc = Vec::new();
             csv_field(&core, &mut doc, first.doc.as_bytes());
+            out.reserve(rows.len() * (doc.len() + ROOM_CSV));
             for (i, r) in rows.iter().enumerate() {
                 // The records of a document borrow one name: comparing where it lies spares
                 // comparing its bytes.
@@ -109,6 +110,7 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
         Format::Jsonl | Format::Json => {
             let mut doc = Vec::new();
             serde_json::to_writer(&mut doc, first.doc)?;
+            out.reserve(rows.len() * (doc.len() + ROOM_JSON));
             for (i, r) in rows.iter().enumerate() {
                 if i > 0 && format == Format::Json {
                     out.extend_from_slice(b",\n");
@@ -158,6 +160,12 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
     }
     Ok(out)
 }
+
+/// Bytes a record takes besides its document's name, with room to spare: the rendering is
+/// sized once for all its records, as growing it copied what was rendered so far (a fiftieth
+/// of a run writing JSON Lines). A JSON record's keys alone are a hundred bytes.
+const ROOM_CSV: usize = 128;
+const ROOM_JSON: usize = 192;
 
 /// The middle of a record, from its type to where its text begins: the type and the numbers
 /// with the punctuation between them, gathered in a buffer on the stack and copied out at
