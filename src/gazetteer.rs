@@ -216,18 +216,19 @@ pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
             ));
             continue;
         }
-        let field = |at: Option<usize>| at.map_or("", |i| fields[i].trim());
-        let Some(etype) = EntryType::parse(field(Some(type_at))) else {
+        let field = |i: usize| fields[i].trim();
+        let optional = |at: Option<usize>| at.map_or("", field);
+        let Some(etype) = EntryType::parse(field(type_at)) else {
             problems.push(problem(
                 line,
                 format!(
                     "unknown type `{}` (expected country, agency, official, agreement, title or ignore)",
-                    field(Some(type_at))
+                    field(type_at)
                 ),
             ));
             continue;
         };
-        let (id, name) = (field(Some(id_at)), field(Some(name_at)));
+        let (id, name) = (field(id_at), field(name_at));
         if id.is_empty() || name.is_empty() {
             problems.push(problem(line, "empty `id` or `name`".into()));
             continue;
@@ -259,9 +260,9 @@ pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
             id: id.to_string(),
             name: name.to_string(),
             aliases,
-            country: field(country_at).to_string(),
-            org: field(org_at).to_string(),
-            role: field(role_at).to_string(),
+            country: optional(country_at).to_string(),
+            org: optional(org_at).to_string(),
+            role: optional(role_at).to_string(),
             file: file.to_string(),
             line,
         });

@@ -161,10 +161,11 @@ pub fn render_records(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>
     Ok(out)
 }
 
-/// Bytes a record takes besides its document's name, with room to spare: the rendering is
-/// sized once for all its records, as growing it copied what was rendered so far (a fiftieth
-/// of a run writing JSON Lines). A JSON record's keys alone are a hundred bytes.
+/// Bytes a CSV or TSV record takes besides its document's name, with room to spare: a
+/// rendering is sized once for all its records, as growing it copied what was rendered so far
+/// (a fiftieth of a run writing JSON Lines).
 const ROOM_CSV: usize = 128;
+/// [`ROOM_CSV`] for JSON, whose keys alone are a hundred bytes a record.
 const ROOM_JSON: usize = 192;
 
 /// The middle of a record, from its type to where its text begins: the type and the numbers
