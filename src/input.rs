@@ -326,9 +326,12 @@ pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
     let doc = doc_name(path);
     let read = |path: &Path| -> io::Result<Vec<u8>> {
         let mut file = std::fs::File::open(path)?;
-        // Room for one byte more than the size, so that the second read finds the end (the
-        // reads of `read_to_end` ask for the size again, or grow from 8 KiB).
-        let mut bytes = vec![0; usize::try_from(len).unwrap_or(0).saturating_add(1)];
+        // Room for one byte more than the size, so that a read that stops short of it at the
+        // size found is the end (the reads of `read_to_end` ask for the size again, or grow
+        // from 8 KiB). A read of a regular file stops short only at its end, so asking again
+        // to be told so would be one call more per file.
+        let len = usize::try_from(len).unwrap_or(0);
+        let mut bytes = vec![0; len.saturating_add(1)];
         let mut filled = 0;
         loop {
             match file.read(&mut bytes[filled..]) {
@@ -336,6 +339,9 @@ pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
+            }
+            if filled == len {
+                break;
             }
             if filled == bytes.len() {
                 // The file has grown since it was found.
