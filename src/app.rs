@@ -368,15 +368,20 @@ impl Pipeline {
                 }
                 Ok(())
             });
-            let mut all_sent = true;
-            for batch in batches {
-                let done = self.pool.install(|| self.extract_batch(batch, render));
-                // A sink that failed has stopped taking batches: its error is the answer.
-                if send.send(done).is_err() {
-                    all_sent = false;
-                    break;
+            // The loop runs on a worker of the pool, which hands each batch on and starts the
+            // next itself. Run from this thread, each batch was sent into the pool from outside,
+            // and this thread slept until it was done and then had to be woken to hand it on,
+            // while the workers waited: half the futex calls of a run were those hand-overs.
+            let all_sent = self.pool.install(|| {
+                for batch in batches {
+                    let done = self.extract_batch(batch, render);
+                    // A sink that failed has stopped taking batches: its error is the answer.
+                    if send.send(done).is_err() {
+                        return false;
+                    }
                 }
-            }
+                true
+            });
             drop(send);
             let written = writer.join().expect("the writer thread does not panic");
             written.map(|()| all_sent)
