@@ -5,7 +5,7 @@
 //! serve. Pure: no I/O, so it is shared by the CLI, the tests and any library user.
 
 use crate::entity::{overlapping, Kind, Mention, Text};
-use crate::gazetteer::{self, Entry, EntryType, Gazetteer};
+use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
@@ -200,23 +200,22 @@ impl Extractor {
         let entries = self.gazetteer.entries();
         for hit in hits {
             let ids = self.gazetteer.candidates(&hit);
-            let first = &entries[ids[0]];
-            let claim = match first.etype {
-                EntryType::Title => {
+            let claim = match self.gazetteer.reading(&hit) {
+                Reading::Title { government } => {
                     titles.push(TitleHit {
                         start: hit.start,
                         end: hit.end,
-                        government: first.role == "government",
+                        government,
                     });
                     continue;
                 }
-                EntryType::Ignore => Claim::Ignored,
-                EntryType::Entity(Kind::Country)
-                    if !is_country_here(text, hit.start, hit.end, &first.id) =>
+                Reading::Ignored => Claim::Ignored,
+                Reading::Entity(Kind::Country)
+                    if !is_country_here(text, hit.start, hit.end, &entries[ids[0]].id) =>
                 {
                     continue
                 }
-                EntryType::Entity(_) => Claim::Entries(ids),
+                Reading::Entity(_) => Claim::Entries(ids),
             };
             candidates.push(Candidate {
                 start: hit.start,

@@ -324,10 +324,27 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
     problems
 }
 
-/// A surface form in the trie: the entries it may name, best-known first.
+/// A surface form in the trie: the entries it may name, best-known first, and what a hit on
+/// it is read as.
 #[derive(Debug)]
 struct Pattern {
     entries: Vec<usize>,
+    reading: Reading,
+}
+
+/// What a hit is read as, by its default entry. Worked out when the trie is built: a document
+/// has a hundred hits, and each would otherwise read its entry (and a title's role) from
+/// wherever on the heap they lie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A title word, which introduces an official: a government's (`President`) or not.
+    Title {
+        government: bool,
+    },
+    /// A name that holds an entity's name but is none (`China Great Wall Industry
+    /// Corporation`).
+    Ignored,
+    Entity(Kind),
 }
 
 /// A whole-word, case-correct occurrence of a dictionary form.
@@ -367,6 +384,13 @@ impl Gazetteer {
                             by_text.insert(variant, patterns.len());
                             patterns.push(Pattern {
                                 entries: Vec::new(),
+                                reading: match e.etype {
+                                    EntryType::Title => Reading::Title {
+                                        government: e.role == "government",
+                                    },
+                                    EntryType::Ignore => Reading::Ignored,
+                                    EntryType::Entity(kind) => Reading::Entity(kind),
+                                },
                             });
                             patterns.len() - 1
                         }
@@ -443,6 +467,11 @@ impl Gazetteer {
     /// Indices into `entries()` of the entries a hit may name, default reading first.
     pub fn candidates(&self, hit: &Hit) -> &[usize] {
         &self.patterns[hit.pattern].entries
+    }
+
+    /// What a hit is read as: what its first candidate is.
+    pub fn reading(&self, hit: &Hit) -> Reading {
+        self.patterns[hit.pattern].reading
     }
 }
 
