@@ -751,6 +751,16 @@ mod tests {
                 "the Ministry of Digital Affairs of Ruritania",
                 &["agency:Ministry of Digital Affairs of Ruritania:Ministry of Digital Affairs of Ruritania"],
             ),
+            (
+                "a government's title names an official by surname alone",
+                "The talks went on. Minister Kovacs said so.",
+                &["official:Kovacs:Kovacs"],
+            ),
+            (
+                "another title needs a full name or a body",
+                "The talks went on. Director Kovacs said so.",
+                &[],
+            ),
         ];
         for (name, text, want) in rows {
             assert_eq!(extract(text), *want, "{name}");
