@@ -70,16 +70,19 @@ impl EntryType {
     }
 }
 
-/// One dictionary row.
+/// One dictionary row. Laid out in this order and on a cache line of its own: the fields a
+/// mention is made from come first, so that a country's or agency's take one line, and an
+/// official's two.
 #[derive(Clone, Debug)]
+#[repr(C, align(64))]
 pub struct Entry {
     pub etype: EntryType,
     pub id: String,
     pub name: String,
+    pub role: String,
+    pub org: String,
     pub aliases: Vec<String>,
     pub country: String,
-    pub org: String,
-    pub role: String,
     /// Where the row came from, for error messages.
     pub file: String,
     pub line: usize,
