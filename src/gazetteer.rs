@@ -341,13 +341,24 @@ struct Pattern {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reading {
     /// A title word, which introduces an official: a government's (`President`) or not.
-    Title {
-        government: bool,
-    },
+    Title { government: bool },
     /// A name that holds an entity's name but is none (`China Great Wall Industry
     /// Corporation`).
     Ignored,
+    /// An entity of this kind.
     Entity(Kind),
+}
+
+impl Reading {
+    fn of(e: &Entry) -> Reading {
+        match e.etype {
+            EntryType::Title => Reading::Title {
+                government: e.role == "government",
+            },
+            EntryType::Ignore => Reading::Ignored,
+            EntryType::Entity(kind) => Reading::Entity(kind),
+        }
+    }
 }
 
 /// A whole-word, case-correct occurrence of a dictionary form.
@@ -387,13 +398,7 @@ impl Gazetteer {
                             by_text.insert(variant, patterns.len());
                             patterns.push(Pattern {
                                 entries: Vec::new(),
-                                reading: match e.etype {
-                                    EntryType::Title => Reading::Title {
-                                        government: e.role == "government",
-                                    },
-                                    EntryType::Ignore => Reading::Ignored,
-                                    EntryType::Entity(kind) => Reading::Entity(kind),
-                                },
+                                reading: Reading::of(e),
                             });
                             patterns.len() - 1
                         }

@@ -336,12 +336,13 @@ pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
         loop {
             match file.read(&mut bytes[filled..]) {
                 Ok(0) => break,
+                Ok(n) if filled + n == len => {
+                    filled = len;
+                    break;
+                }
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
-            }
-            if filled == len {
-                break;
             }
             if filled == bytes.len() {
                 // The file has grown since it was found.
