@@ -7,6 +7,7 @@
 #   scripts/bench.sh 20         # a quicker 20 MB run
 #   BIG=1024 scripts/bench.sh   # also measure peak memory on a 1 GB single file
 #   BIN=/tmp/old/orbitext scripts/bench.sh   # another build, e.g. to compare with a commit
+#   PAIRS=21 scripts/bench.sh   # more rounds of grep and orbitext in turns (0 for none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,6 +106,33 @@ read -r t m < <(measure "$BIN" extract --format jsonl "$single")
 row "orbitext, one ${MB} MB file" "$t" "$m"
 read -r t m < <(measure "$BIN" extract --format jsonl /dev/null)
 printf '%-44s %8s   (dictionaries loaded, trie built, rules compiled)\n' "orbitext start-up" "$t"
+
+# Paired with grep. On a shared machine the best of a few runs flatters whichever command met a
+# quiet minute, and a run on two cores meets one less often than a run on one. Each round runs
+# grep and then orbitext with two threads right after it; the median of the rounds' ratios
+# compares the two under the same conditions.
+PAIRS=${PAIRS:-11}
+timed() { # timed COMMAND...: the wall seconds of one run, written to a file as in `measure`
+  local start end
+  # `date` prints a point whatever the locale; the commands keep the caller's locale.
+  start=$(date +%s.%N)
+  "$@" > "$WORK/out" 2>>"$WORK/stderr" || true
+  end=$(date +%s.%N)
+  LC_ALL=C awk "BEGIN { print $end - $start }"
+}
+if [ "$PAIRS" -gt 0 ]; then
+  printf '%-44s %8s %9s %10s
+' "paired with grep (${PAIRS} rounds, 2 threads)" "median" "lower q" "upper q"
+  for format in jsonl csv; do
+    for _ in $(seq "$PAIRS"); do
+      g=$(timed grep -r -F -w -o -b -f "$aliases" "$folder")
+      o=$(timed "$BIN" extract --threads 2 --format "$format" "$folder")
+      LC_ALL=C awk "BEGIN { print $o / $g }"
+    done | LC_ALL=C sort -g | LC_ALL=C awk -v label="orbitext --format $format / grep" '
+      { r[NR] = $1 }
+      END { printf "%-44s %8.2f %9.2f %10.2f\n", label, r[int((NR + 1) / 2)], r[int(NR / 4) + 1], r[int(3 * NR / 4) + 1] }'
+  done
+fi
 
 if [ -n "${BIG:-}" ]; then
   big="$WORK/single-$BIG.txt"
