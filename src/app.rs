@@ -303,13 +303,7 @@ impl Pipeline {
             errors: 0,
             progress: show.then(|| Progress::start(paths)),
         };
-        let options = self.options.clone();
-        let jobs = input::sources(paths)
-            .enumerate()
-            .flat_map(move |(n, source)| {
-                input::source_jobs(source, &options).map(move |job| (n, job))
-            });
-        let done = self.process(jobs, sink, &mut messages);
+        let done = self.process(input::jobs(paths, &self.options), sink, &mut messages);
         if let Some(progress) = messages.progress.take() {
             progress.finish();
         }
@@ -657,7 +651,7 @@ mod tests {
             errors: 0,
             progress: None,
         };
-        let jobs = input::jobs(paths, &pipeline.options).map(|job| (0, job));
+        let jobs = input::jobs(paths, &pipeline.options);
         pipeline.process(jobs, &mut sink, &mut messages).unwrap();
         let Sink::Records { writer, .. } = sink else {
             unreachable!()

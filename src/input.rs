@@ -191,15 +191,21 @@ fn kind_of(file_type: &std::fs::FileType) -> &'static str {
     "a special file"
 }
 
-/// The work for `paths`, in input order: small files to read on a worker, and the pieces of
-/// large files and stdin, or the lines of JSON Lines, read here as the iterator is advanced.
-pub fn jobs(paths: &[PathBuf], options: &Options) -> impl Iterator<Item = Job> + Send + 'static {
+/// The work for `paths`, in input order, each job with the index of its source (for the
+/// progress bar): small files to read on a worker, and the pieces of large files and stdin,
+/// or the lines of JSON Lines, read here as the iterator is advanced.
+pub fn jobs(
+    paths: &[PathBuf],
+    options: &Options,
+) -> impl Iterator<Item = (usize, Job)> + Send + 'static {
     let options = options.clone();
-    sources(paths).flat_map(move |source| source_jobs(source, &options))
+    sources(paths)
+        .enumerate()
+        .flat_map(move |(n, source)| source_jobs(source, &options).map(move |job| (n, job)))
 }
 
 /// The work for one source, in order (see [`jobs`]).
-pub fn source_jobs(
+fn source_jobs(
     source: Result<Source, ListError>,
     options: &Options,
 ) -> Box<dyn Iterator<Item = Job> + Send> {
@@ -796,7 +802,9 @@ mod tests {
         let ascii = "NASA met ESA.\n\n".repeat(1000);
         std::fs::write(&path, [ascii.as_bytes(), b"caf\xe9\n"].concat()).unwrap();
         let paths = [path];
-        let jobs: Vec<Job> = super::jobs(&paths, &options(100)).collect();
+        let jobs: Vec<Job> = super::jobs(&paths, &options(100))
+            .map(|(_, job)| job)
+            .collect();
         assert_eq!(texts(&jobs).concat(), ascii + "café\n");
         let Job::Piece(first) = &jobs[0] else {
             unreachable!()

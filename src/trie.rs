@@ -8,10 +8,10 @@
 use std::borrow::Cow;
 
 /// The patterns, as a double array: the child of the node in slot `s` by a byte of class `c`
-/// is in slot `(slots[s].base & INDEX) + c`, if that slot's `check` is `s`. Below a node where only one
-/// pattern is left, the rest of that pattern is a tail, compared as a whole: most names part
-/// from the others after a few bytes, and a step per byte of `European Space Agency` is a
-/// load that waits for the one before.
+/// is in slot `(slots[s].base & INDEX) + c`, if that slot's `check` is `s`. Below a node
+/// where only one pattern is left, the rest of that pattern is a tail, compared as a whole:
+/// most names part from the others after a few bytes, and a step per byte of `European Space
+/// Agency` is a load that waits for the one before.
 pub struct Trie {
     /// Byte → class, from 1 up; 0 for a byte no pattern holds (it leads nowhere). With case
     /// folding both cases of an ASCII letter share a class.
