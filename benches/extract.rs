@@ -1,17 +1,12 @@
-//! Micro-benchmarks of the extraction stages on the bundled fixture articles: the dictionary
-//! word starts every matcher shares, the dictionary trie, each rule set, and the whole
-//! extractor. `cargo bench` runs them; the end-to-end
-//! comparison with grep is `scripts/bench.sh`.
+//! Micro-benchmarks of extraction through the library's API: the whole extractor on the bundled
+//! fixture articles, on hostile text at 10 KB and 1 MB (shapes that once made some rule grow
+//! with the square of the text: the 1 MB figure must stay about 100 times the 10 KB one), and
+//! start-up. `cargo bench` runs them; the end-to-end comparison with grep is `scripts/bench.sh`.
 
 use std::fs;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use orbitext::gazetteer::{self, Gazetteer};
-use orbitext::rules::agreements::AgreementRules;
-use orbitext::rules::bodies::BodyRules;
-use orbitext::rules::dates::DateRules;
-use orbitext::tokenize::word_starts;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use orbitext::Extractor;
 
 /// All fixture articles joined into one text of about 30 KB.
@@ -29,45 +24,64 @@ fn corpus() -> String {
         .join("\n\n")
 }
 
-fn stages(c: &mut Criterion) {
-    let text = corpus();
-    let mut group = c.benchmark_group("stages");
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("word starts", |b| b.iter(|| word_starts(black_box(&text))));
-    let starts = word_starts(&text);
-    let entries = gazetteer::load(true, &[]).expect("embedded dictionaries");
-    let gazetteer = Gazetteer::new(entries);
-    group.bench_function("gazetteer", |b| {
-        b.iter(|| gazetteer.find(black_box(&text), &starts))
-    });
-    let dates = DateRules::new();
-    group.bench_function("dates", |b| {
-        b.iter(|| dates.find(black_box(&text), &starts))
-    });
-    let agreements = AgreementRules::new();
-    group.bench_function("agreements", |b| {
-        b.iter(|| agreements.find(black_box(&text), &starts))
-    });
-    let bodies = BodyRules::new();
-    group.bench_function("bodies", |b| {
-        b.iter(|| bodies.find(black_box(&text), &starts))
-    });
+/// `unit` repeated to `size` bytes, cut on a character boundary.
+fn repeated(unit: &str, size: usize) -> String {
+    let mut text = unit.repeat(size / unit.len() + 1);
+    let mut end = size;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+/// Shapes that stress one rule each: bodies read forward, titles read back, yearless dates
+/// anchored on others, dense dictionary hits, names after titles, appositions, surnames and
+/// abbreviations spread over the text.
+const HOSTILE: &[(&str, &str)] = &[
+    ("ministry of", "Ministry of "),
+    ("deputy", "Deputy "),
+    ("titles and ministries", "Deputy Ministry of the "),
+    ("yearless dates", "on Sept. 30, and on Oct. 2, "),
+    ("dense acronyms", "NASA,"),
+    ("titled names", "Minister Anna Kovacs said. "),
+    ("appositions", "Anna Kovacs, Minister of Space, "),
+    ("abbreviations", "the Zembla Space Board (ZSB) and ZSB "),
+];
+
+fn extraction(c: &mut Criterion) {
     let extractor = Extractor::from_dictionaries(true, &[]).expect("extractor");
-    group.bench_function("extract", |b| {
+    let text = corpus();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("fixtures", |b| {
         b.iter(|| extractor.extract(black_box(&text)))
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, unit) in HOSTILE {
+        for size in [10_000, 1_000_000] {
+            let text = repeated(unit, size);
+            group.throughput(Throughput::Bytes(size as u64));
+            group.bench_with_input(BenchmarkId::new(*name, size), &text, |b, text| {
+                b.iter(|| extractor.extract(black_box(text)))
+            });
+        }
+    }
     group.finish();
 }
 
 fn startup(c: &mut Criterion) {
-    let entries = gazetteer::load(true, &[]).expect("embedded dictionaries");
-    c.bench_function("startup/trie from embedded dictionaries", |b| {
-        b.iter(|| Gazetteer::new(black_box(entries.clone())))
+    let entries = orbitext::load_dictionaries(true, &[]).expect("embedded dictionaries");
+    c.bench_function("startup/extractor from embedded entries", |b| {
+        b.iter(|| Extractor::new(black_box(entries.clone())))
     });
     c.bench_function("startup/whole extractor", |b| {
         b.iter(|| Extractor::from_dictionaries(true, &[]).expect("extractor"))
     });
 }
 
-criterion_group!(benches, stages, startup);
+criterion_group!(benches, extraction, startup);
 criterion_main!(benches);

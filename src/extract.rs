@@ -6,11 +6,12 @@
 
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
+use crate::matcher::{find_all, WordFilter};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
-use crate::tokenize::{word_starts, word_starts_where, WordFilter};
+use crate::text::{on_word_boundaries, word_starts, word_starts_where};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -359,9 +360,9 @@ impl Extractor {
         let needles: Vec<&str> = defined.iter().map(|(abbr, _)| *abbr).collect();
         let mut spread = Vec::new();
         let mut free = 0;
-        for (start, end, i) in crate::tokenize::find_all(text, &needles) {
+        for (start, end, i) in find_all(text, &needles) {
             if start >= free
-                && crate::tokenize::on_word_boundaries(text, start, end)
+                && on_word_boundaries(text, start, end)
                 && overlapping(mentions, start, end).is_empty()
             {
                 let mut m = defined[i].1.clone();

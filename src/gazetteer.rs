@@ -9,7 +9,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::entity::Kind;
-use crate::tokenize::{WordFilter, WordMatcher, WordStart};
+use crate::matcher::{WordFilter, WordMatcher};
+use crate::text::WordStart;
 
 /// The dictionaries compiled into the binary, as (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -435,7 +436,7 @@ impl Gazetteer {
     }
 
     /// Every whole-word occurrence of a dictionary form, leftmost-longest, none overlapping,
-    /// tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)). A form glued
+    /// tried at `starts` (from [`word_starts`](crate::text::word_starts)). A form glued
     /// to a word (`India` in `Indians`) does not match there: the longest form that ends on a
     /// word boundary does, if any.
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Hit> {
@@ -567,7 +568,7 @@ mod tests {
     }
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text, &crate::tokenize::word_starts(text))
+        g.find(text, &crate::text::word_starts(text))
             .iter()
             .map(|h| {
                 let e = &g.entries()[g.candidates(h)[0]];

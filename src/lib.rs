@@ -2,10 +2,10 @@
 //! space agencies and other government bodies, government officials, dates and agreement
 //! types each article mentions, with exact byte offsets and canonical keys.
 //!
-//! The pipeline is readable from the modules: [`input`] finds and reads documents (and
-//! [`jsonl_input`] the documents of JSON Lines), [`gazetteer`] matches the dictionaries,
-//! [`rules`] finds dates, agreements, bodies and officials by pattern, [`extract`] arbitrates
-//! between them, [`record`] and [`output`] write the results.
+//! The library's one job is [`Extractor::extract`]: a document's text in, its [`Mention`]s out,
+//! sorted and never overlapping. [`records`] turns them into the [`Record`]s every output
+//! format writes. The binary adds reading folders, streams and JSON Lines, threads, and the
+//! output formats around it.
 //!
 //! ```
 //! let extractor = orbitext::Extractor::from_dictionaries(true, &[]).unwrap();
@@ -20,22 +20,33 @@
 //!     [("NASA", "NASA"), ("UK", "GB"), ("MoU", "mou"), ("May 21, 2021", "2021-05-21")]
 //! );
 //! ```
+//!
+//! The modules follow the pipeline: `input` (documents from files, folders, stdin and JSON
+//! Lines, decoded), `text` (word starts and the facts around a position), `matcher` (the trie
+//! and the word matcher over it), `gazetteer` (dictionaries), `rules` (dates, agreements,
+//! bodies, officials), `extract` (resolution), `record` and `output` (the formats), `pipeline`
+//! (documents in parallel, in order) and `commands` (one file per subcommand).
 
-pub mod app;
-pub mod cli;
-pub mod entity;
-pub mod extract;
-pub mod gazetteer;
-pub mod input;
-pub mod jsonl_input;
-pub mod output;
-pub mod progress;
-pub mod record;
-pub mod rules;
-pub mod summary;
-pub mod swar;
-pub mod tokenize;
-pub mod trie;
+mod cli;
+mod commands;
+mod entity;
+mod extract;
+mod gazetteer;
+mod input;
+mod matcher;
+mod output;
+mod pipeline;
+mod progress;
+mod record;
+mod rules;
+mod summary;
+mod text;
 
-pub use entity::{Kind, Mention};
+pub use cli::Cli;
+pub use commands::run;
+pub use entity::{Kind, Mention, Text};
 pub use extract::Extractor;
+pub use gazetteer::{load as load_dictionaries, Entry, EntryType, Problem, Problems};
+pub use input::decode;
+pub use record::{contract_violation, records, Record};
+pub use rules::dates::{DateOptions, DateOrder};

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = orbitext::cli::Cli::parse_checked();
-    match orbitext::app::run(cli) {
+    let cli = orbitext::Cli::parse_checked();
+    match orbitext::run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

@@ -650,7 +650,7 @@ fn extract_help_mentions_every_flag_and_format() {
     use clap::CommandFactory;
 
     let out = Dir::new().run(&["extract", "--help"]).success();
-    let cli = orbitext::cli::Cli::command();
+    let cli = orbitext::Cli::command();
     let extract = cli
         .find_subcommand("extract")
         .expect("an extract subcommand");

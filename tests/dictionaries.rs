@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
-use orbitext::gazetteer::{self, Entry, EntryType};
 use orbitext::Kind;
+use orbitext::{load_dictionaries, Entry, EntryType};
 
 fn embedded() -> Vec<Entry> {
-    gazetteer::load(true, &[]).unwrap_or_else(|problems| panic!("{problems}"))
+    load_dictionaries(true, &[]).unwrap_or_else(|problems| panic!("{problems}"))
 }
 
 fn of(entries: &[Entry], kind: Kind) -> Vec<&Entry> {

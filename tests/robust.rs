@@ -610,7 +610,7 @@ fn extractor() -> &'static orbitext::Extractor {
 /// Extract from `text` and check every invariant of the output contract.
 fn check_extraction(text: &str) -> Result<(), TestCaseError> {
     let mentions = extractor().extract(text);
-    match orbitext::record::contract_violation(text, &mentions) {
+    match orbitext::contract_violation(text, &mentions) {
         Some(violation) => Err(TestCaseError::fail(violation)),
         None => Ok(()),
     }
@@ -712,20 +712,8 @@ proptest! {
         ],
     ) {
         // Binary input is skipped; anything else is decoded and extracted.
-        if let Ok((text, _)) = orbitext::input::decode(bytes, None) {
+        if let Ok((text, _)) = orbitext::decode(bytes, None) {
             check_extraction(&text)?;
         }
-    }
-
-    #[test]
-    fn cut_points_are_character_boundaries_within_the_limit(
-        text in "[a-c \n\r€é]{0,60}",
-        max in 1usize..70,
-    ) {
-        let cut = orbitext::input::cut_point(&text, max);
-        prop_assert!(text.is_char_boundary(cut));
-        prop_assert!(cut > 0 || text.is_empty());
-        let first = text.chars().next().map_or(0, char::len_utf8);
-        prop_assert!(cut <= max.max(first).min(text.len()));
     }
 }

@@ -16,13 +16,13 @@ fn extractor() -> &'static Extractor {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let text = match orbitext::input::decode(data.to_vec(), None) {
+    let text = match orbitext::decode(data.to_vec(), None) {
         Ok((text, _)) => text,
         // The command line skips binary input, but the library must cope with any text.
         Err(_) => String::from_utf8_lossy(data).into_owned(),
     };
     let mentions = extractor().extract(&text);
-    if let Some(violation) = orbitext::record::contract_violation(&text, &mentions) {
+    if let Some(violation) = orbitext::contract_violation(&text, &mentions) {
         panic!("{violation}");
     }
 });

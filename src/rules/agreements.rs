@@ -5,10 +5,8 @@
 //! centre`, `of its own accord`) are dropped.
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{
-    char_at, char_before, is_word_char, window_after, window_before, WordFilter, WordMatcher,
-    WordStart,
-};
+use crate::matcher::{WordFilter, WordMatcher};
+use crate::text::{char_at, char_before, is_word_char, window_after, window_before, WordStart};
 
 /// Every wording of an instrument, singular and plural; matched in any case.
 const WORDINGS: &[&str] = &[
@@ -107,7 +105,7 @@ impl AgreementRules {
     }
 
     /// Every agreement mention of `text`, sorted by start, tried at `starts` (from
-    /// [`word_starts`](crate::tokenize::word_starts)).
+    /// [`word_starts`](crate::text::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         // Room for what a long article names, so that the vector is not copied as it grows.
         let mut found = Vec::with_capacity(32);
@@ -251,7 +249,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         AgreementRules::new()
-            .find(text, &crate::tokenize::word_starts(text))
+            .find(text, &crate::text::word_starts(text))
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.id.into_owned()))
             .collect()

@@ -11,7 +11,8 @@
 use regex::Regex;
 
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{is_capitalised, spaces1, WordFilter, WordMatcher, WordStart};
+use crate::matcher::{WordFilter, WordMatcher};
+use crate::text::{is_capitalised, spaces1, WordStart};
 
 /// The characters after the capital of a word in a body's name, as a regex class: what
 /// [`name_word`] reads by hand for ASCII.
@@ -134,7 +135,7 @@ impl BodyRules {
     }
 
     /// Every body named by a rule in `text`, its heads tried at `starts` (from
-    /// [`word_starts`](crate::tokenize::word_starts)).
+    /// [`word_starts`](crate::text::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         // Room for what a long article names, so that the vector is not copied as it grows.
         let mut found = Vec::with_capacity(16);
@@ -332,7 +333,7 @@ mod tests {
         ];
         for (text, want) in rows {
             let got: Vec<String> = BodyRules::new()
-                .find(text, &crate::tokenize::word_starts(text))
+                .find(text, &crate::text::word_starts(text))
                 .into_iter()
                 .map(|m| m.id.into_owned())
                 .collect();

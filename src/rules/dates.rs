@@ -25,10 +25,10 @@ use regex::Regex;
 
 use self::read::Groups;
 
+use super::word_list::WordList;
 use crate::entity::{Kind, Mention};
-use crate::tokenize::{
-    char_at, char_before, is_word_byte, line_start, WordFilter, WordList, WordStart,
-};
+use crate::matcher::WordFilter;
+use crate::text::{char_at, char_before, is_word_byte, line_start, WordStart};
 
 mod read;
 
@@ -481,7 +481,7 @@ impl DateRules {
     }
 
     /// Every date mention of `text` with its value, sorted by start, none overlapping; dates
-    /// are tried at `starts` (from [`word_starts`](crate::tokenize::word_starts)).
+    /// are tried at `starts` (from [`word_starts`](crate::text::word_starts)).
     pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
         // Leftmost-longest: the longest date starting at the first trigger wins, and triggers
         // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
@@ -1442,7 +1442,7 @@ mod tests {
 
     fn dates_with(options: DateOptions, text: &str) -> Vec<(String, String)> {
         DateRules::with_options(options)
-            .find(text, &crate::tokenize::word_starts(text))
+            .find(text, &crate::text::word_starts(text))
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.value.into_owned()))
             .collect()

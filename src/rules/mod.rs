@@ -1,8 +1,9 @@
 //! Pattern rules that complement the dictionaries: dates, agreement instruments, government
-//! bodies named by shape, and officials found by title. Each rule set compiles its regexes
-//! once and returns candidate mentions; the extractor arbitrates between them.
+//! bodies named by shape, and officials found by title. Each rule set is built once and
+//! returns candidate mentions; the extractor arbitrates between them.
 
 pub mod agreements;
 pub mod bodies;
 pub mod dates;
 pub mod officials;
+pub mod word_list;

@@ -5,8 +5,10 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
+use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
-use crate::tokenize::{find_all, fold, is_capitalised, on_word_boundaries, WordList};
+use crate::matcher::find_all;
+use crate::text::{fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: WordList = WordList::new(&[
@@ -693,7 +695,7 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
         {
             (raw.len(), false)
         } else {
-            let stem = crate::tokenize::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
+            let stem = crate::text::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
             if !is_name_word(stem) || STOP.contains(stem) {
                 break;
             }

@@ -9,7 +9,7 @@
 //! the regex would; everywhere else a comment says why the first choice is the only one. As in
 //! the regexes, `\s` is Unicode White_Space and a word boundary is ASCII.
 
-use crate::tokenize::{is_word_byte, space_at, spaces, spaces1};
+use crate::text::{is_word_byte, space_at, spaces, spaces1};
 
 /// A reader's match in byte offsets of the whole text: `spans[0]` is the match, `spans[i]` is
 /// group `i` of the rule's regex, `None` where the match did not take that group.

@@ -1,30 +1,22 @@
-//! Running a command: resolved configuration from the flags, documents processed in parallel
-//! in bounded batches, records written in input order. A document that cannot be read is
-//! reported on stderr and the run goes on; the caller turns "something failed" into the exit
-//! code.
+//! The documents of a run processed in parallel, in bounded batches, with what they yield handed
+//! to a sink in input order. A document that cannot be read is reported on stderr and the run
+//! goes on; the caller turns "something failed" into the exit code.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use anyhow::Context;
-use clap::CommandFactory;
 use rayon::prelude::*;
 
-use crate::cli::{
-    CheckArgs, Cli, Command, CompletionsArgs, DateArgs, DictArgs, DictsCommand, ExtractArgs,
-    InputArgs, InputFormat, ListArgs, ManArgs, OutputArgs, SummaryArgs,
-};
+use crate::cli::{DateArgs, DictArgs, InputArgs, InputFormat, OutputArgs};
 use crate::entity::{Kind, Mention};
 use crate::extract::Extractor;
-use crate::gazetteer;
-use crate::input::{self, Job, Options};
-use crate::jsonl_input::{self, Fields};
+use crate::input::{self, Fields, Job, Options};
 use crate::output::{self, Format, Writer};
 use crate::progress::{self, Progress};
-use crate::record::{self, records, FIELDS, FIELDS_WITH_CONTEXT};
-use crate::summary::{self, Summary};
+use crate::record::{self, records};
+use crate::summary::Summary;
 
 /// How many documents (or pieces of documents) are read and extracted at once: enough to keep
 /// every thread busy, few enough that memory stays flat however many files there are.
@@ -39,179 +31,9 @@ const BATCH_BYTES: usize = 8 << 20;
 /// pieces are kept small; a megabyte is far more than the context one article needs.
 const PIECE: usize = 1 << 20;
 
-/// Run the command; `Ok(false)` means some input could not be processed.
-pub fn run(cli: Cli) -> anyhow::Result<bool> {
-    match cli.command {
-        Command::Extract(args) => extract(&args),
-        Command::Summary(args) => summarize(&args),
-        Command::Completions(args) => completions(&args),
-        Command::Man(args) => man(&args),
-        Command::Dicts(DictsCommand::List(args)) => list_dictionaries(&args),
-        Command::Dicts(DictsCommand::Check(args)) => check_dictionaries(&args),
-    }
-}
-
-const ENTRY_FIELDS: [&str; 7] = ["type", "id", "name", "aliases", "country", "org", "role"];
-
-/// One dictionary entry as `dicts list` writes it.
-#[derive(serde::Serialize)]
-struct EntryRow<'a> {
-    #[serde(rename = "type")]
-    kind: &'a str,
-    id: &'a str,
-    name: &'a str,
-    aliases: String,
-    country: &'a str,
-    org: &'a str,
-    role: &'a str,
-}
-
-fn list_dictionaries(args: &ListArgs) -> anyhow::Result<bool> {
-    let d = &args.dictionaries;
-    let entries = gazetteer::load(!d.no_builtin, &d.dicts)?;
-    let mut writer = Writer::new(
-        args.format,
-        Some(&ENTRY_FIELDS),
-        false,
-        BufWriter::new(io::stdout().lock()),
-    )?;
-    let rows = entries
-        .iter()
-        .filter(|e| args.kind.as_deref().is_none_or(|k| e.etype.as_str() == k))
-        .map(|e| EntryRow {
-            kind: e.etype.as_str(),
-            id: &e.id,
-            name: &e.name,
-            aliases: e.aliases.join("|"),
-            country: &e.country,
-            org: &e.org,
-            role: &e.role,
-        });
-    for row in rows {
-        writer.write(&row)?;
-    }
-    writer.finish()?;
-    Ok(true)
-}
-
-fn check_dictionaries(args: &CheckArgs) -> anyhow::Result<bool> {
-    match gazetteer::load(!args.no_builtin, &args.files) {
-        Ok(entries) => {
-            for file in &args.files {
-                let name = file.display().to_string();
-                let n = entries.iter().filter(|e| e.file == name).count();
-                println!("{name}: {n} entries, no problems");
-            }
-            Ok(true)
-        }
-        Err(gazetteer::Problems(problems)) => {
-            for p in &problems {
-                println!("{p}");
-            }
-            eprintln!("orbitext: {} problem(s) found", problems.len());
-            Ok(false)
-        }
-    }
-}
-
-fn extract(args: &ExtractArgs) -> anyhow::Result<bool> {
-    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
-    let header = match args.context {
-        _ if args.output.no_header => None,
-        Some(_) => Some(&FIELDS_WITH_CONTEXT[..]),
-        None => Some(&FIELDS[..]),
-    };
-    // Unlocked: the sink is written on a thread of its own. BufWriter takes the lock once per
-    // buffer it writes out; records pass it by, gathered by the `Writer` into vectored writes.
-    let out = BufWriter::new(io::stdout());
-    let writer = Writer::new(args.output.format, header, args.output.bom, out)?;
-    let mut sink = Sink::Records {
-        writer,
-        context: args.context,
-    };
-    let ok = pipeline.run(&args.input.paths, &mut sink)?;
-    if let Sink::Records { writer, .. } = sink {
-        writer.finish()?;
-    }
-    Ok(ok)
-}
-
-fn summarize(args: &SummaryArgs) -> anyhow::Result<bool> {
-    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
-    // Nothing is written while the documents are read, so the sink's writer type is moot.
-    let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
-    let ok = pipeline.run(&args.input.paths, &mut sink)?;
-    let Sink::Summary(summary) = sink else {
-        unreachable!("the sink given")
-    };
-    // Written even when some input failed: the table of what could be read, with exit 2.
-    let header = (!args.output.no_header).then_some(&summary::FIELDS[..]);
-    let out = BufWriter::new(io::stdout().lock());
-    let mut writer = Writer::new(args.output.format, header, args.output.bom, out)?;
-    for row in summary.rows() {
-        writer.write(&row)?;
-    }
-    writer.finish()?;
-    Ok(ok)
-}
-
-fn completions(args: &CompletionsArgs) -> anyhow::Result<bool> {
-    let mut script = Vec::new();
-    // Into memory first: clap_complete panics on a write error, such as a closed pipe.
-    clap_complete::generate(args.shell, &mut Cli::command(), "orbitext", &mut script);
-    io::stdout().lock().write_all(&script)?;
-    Ok(true)
-}
-
-fn man(args: &ManArgs) -> anyhow::Result<bool> {
-    let mut cli = Cli::command();
-    // Built, so that subcommands know their full names (`orbitext-extract`).
-    cli.build();
-    if let Some(dir) = &args.dir {
-        std::fs::create_dir_all(dir)
-            .and_then(|()| write_pages(&cli, dir))
-            .with_context(|| format!("cannot write the manual pages to {}", dir.display()))?;
-        return Ok(true);
-    }
-    let mut page = &cli;
-    for name in &args.command {
-        page = page.find_subcommand(name).ok_or_else(|| {
-            let names: Vec<&str> = page
-                .get_subcommands()
-                .map(|c| c.get_name())
-                .filter(|&n| n != "help")
-                .collect();
-            match names.is_empty() {
-                true => anyhow::anyhow!("`{}` has no subcommands", page.get_name()),
-                false => anyhow::anyhow!("no command `{name}` (there are: {})", names.join(", ")),
-            }
-        })?;
-    }
-    let mut roff = Vec::new();
-    man_page(page).render(&mut roff)?;
-    io::stdout().lock().write_all(&roff)?;
-    Ok(true)
-}
-
-/// The page of `command`, a built command or subcommand. Subcommands carry no version of
-/// their own, so each page names the program and its version as its source.
-fn man_page(command: &clap::Command) -> clap_mangen::Man {
-    let source = format!("orbitext {}", env!("CARGO_PKG_VERSION"));
-    clap_mangen::Man::new(command.clone()).source(source)
-}
-
-/// The pages of `command` and of all its subcommands, into `dir` (`orbitext-dicts-list.1`).
-fn write_pages(command: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
-    man_page(command).generate_to(dir)?;
-    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
-        write_pages(sub, dir)?;
-    }
-    Ok(())
-}
-
 /// Everything a command that extracts resolves from its flags, once: the extractor, the
 /// threads, how input is read and which types are kept.
-struct Pipeline {
+pub struct Pipeline {
     extractor: Extractor,
     pool: rayon::ThreadPool,
     options: Options,
@@ -221,7 +43,7 @@ struct Pipeline {
 }
 
 /// What a run does with the mentions it finds.
-enum Sink<W: Write> {
+pub enum Sink<W: Write> {
     /// Write each mention as a record, with `context` characters either side if asked.
     Records {
         writer: Writer<W>,
@@ -271,7 +93,7 @@ impl<W: Write> Sink<W> {
 }
 
 impl Pipeline {
-    fn new(
+    pub fn new(
         input: &InputArgs,
         output: &OutputArgs,
         dictionaries: &DictArgs,
@@ -291,7 +113,7 @@ impl Pipeline {
 
     /// Process every document named by `paths` into `sink`; `Ok(false)` if some input could
     /// not be processed (each such input is reported on stderr).
-    fn run<W: Write + Send>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
+    pub fn run<W: Write + Send>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
         let show = progress::wanted(
             self.quiet,
             io::stderr().is_terminal(),
@@ -420,7 +242,7 @@ impl Pipeline {
             Job::File { path, len } => input::read_file(&path, len, &self.options),
             Job::Line(line) => {
                 let fields = self.options.jsonl.as_ref();
-                jsonl_input::parse(line, fields.expect("lines only come from JSON Lines"))
+                input::jsonl::parse(line, fields.expect("lines only come from JSON Lines"))
             }
             other => other,
         };

@@ -10,44 +10,32 @@
 
 use std::fmt;
 use std::io::{self, BufRead};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::anyhow;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::input::{end_on_failure, Job, Piece, BINARY_PROBE};
+use super::decode::BINARY_PROBE;
+use super::job::{end_on_failure, Fields, Job, Line, Piece};
+use super::walk::doc_name;
 
-/// The names of the fields that hold a document's id and text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fields {
-    pub id: String,
-    pub text: String,
-}
-
-impl Default for Fields {
-    fn default() -> Fields {
-        Fields {
-            id: "id".into(),
-            text: "text".into(),
+/// The lines of a JSON Lines file, or why it cannot be read.
+pub(crate) fn file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job> + Send> {
+    let doc = doc_name(&path);
+    let opened = std::fs::metadata(&path).and_then(|meta| {
+        if meta.is_dir() {
+            return Err(io::Error::other("is a folder"));
         }
-    }
-}
-
-/// One line of JSON Lines input, not yet parsed.
-#[derive(Debug)]
-pub struct Line {
-    /// The file the line comes from, as messages name it (`-` for stdin).
-    pub file: Arc<str>,
-    /// Its 1-based line number.
-    pub number: usize,
-    pub bytes: Vec<u8>,
-}
-
-impl Line {
-    /// How the line is named when it has no id, and in messages: `FILE:LINE`.
-    fn place(&self) -> String {
-        format!("{}:{}", self.file, self.number)
+        std::fs::File::open(&path)
+    });
+    match opened {
+        Ok(file) => Box::new(Lines::new(doc, Box::new(io::BufReader::new(file)))),
+        Err(e) => Box::new(std::iter::once(Job::Failed {
+            doc,
+            error: anyhow!("{e}"),
+        })),
     }
 }
 

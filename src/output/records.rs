@@ -1,60 +1,13 @@
-//! The output formats: rendering rows to bytes in any of them, and one writer that puts
-//! rendered rows on the output with the header, separators and closing each format needs.
-//! Rendering is separate so that worker threads can do it for their own documents, leaving
-//! the thread that keeps the output in order only bytes to write.
+//! Records rendered field by field: the bytes [`super::render`] gives for records, written
+//! without the generic serde path. Quoting stays with `csv_core`, and escaping with
+//! `serde_json` for the strings that need any; the differential tests hold this to serde.
 
-use std::borrow::Cow;
-use std::io::{self, IoSlice, Write};
+use std::io;
 
-use clap::ValueEnum;
-use serde::Serialize;
-
+use super::{delimiter, Format};
 use crate::entity::Kind;
 use crate::record::Record;
-use crate::swar::{any_byte, below, equal};
-
-/// The output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Comma-separated values with a header row: for spreadsheets.
-    Csv,
-    /// Tab-separated values with a header row.
-    Tsv,
-    /// JSON Lines: one JSON object per record, for pipelines.
-    Jsonl,
-    /// One JSON array of all records.
-    Json,
-}
-
-/// `rows` rendered in `format`, ready for [`Writer::write_rendered`]; JSON array rows are
-/// joined by commas, the writer adds the brackets and the commas between renderings.
-pub fn render<T: Serialize>(format: Format, rows: &[T]) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(rows.len() * 192);
-    match format {
-        Format::Csv | Format::Tsv => {
-            let mut w = delimited(format, &mut buf);
-            for row in rows {
-                w.serialize(row).map_err(csv_to_io)?;
-            }
-            w.flush()?;
-        }
-        Format::Jsonl => {
-            for row in rows {
-                serde_json::to_writer(&mut buf, row)?;
-                buf.push(b'\n');
-            }
-        }
-        Format::Json => {
-            for (i, row) in rows.iter().enumerate() {
-                if i > 0 {
-                    buf.extend_from_slice(b",\n");
-                }
-                serde_json::to_writer(&mut buf, row)?;
-            }
-        }
-    }
-    Ok(buf)
-}
+use crate::text::scan::{any_byte, below, equal};
 
 /// Records rendered in `format`: the bytes [`render`] gives, written field by field. Writing
 /// records is a quarter of a run on dense news, and most of that was the generic path's cost
@@ -358,162 +311,9 @@ fn csv_field(core: &csv_core::Writer, out: &mut Vec<u8>, field: &[u8]) {
     out.push(core.get_quote());
 }
 
-fn delimiter(format: Format) -> u8 {
-    if format == Format::Tsv {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
-fn delimited<W: Write>(format: Format, out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .delimiter(delimiter(format))
-        .has_headers(false)
-        .from_writer(out)
-}
-
-/// Puts rendered rows on the output, in order.
-pub struct Writer<W: Write> {
-    format: Format,
-    out: W,
-    /// No row written yet: a JSON array needs no comma before the next one.
-    first: bool,
-    /// Renderings handed over whole and not yet written, with the separators between them:
-    /// written together by one vectored write, straight from where they were rendered.
-    pending: Vec<Cow<'static, [u8]>>,
-    pending_len: usize,
-}
-
-/// Bytes of renderings gathered before a vectored write: a few hundred writes for the hundred
-/// megabytes of records a large run makes, not one per document, and more than a `BufWriter`
-/// holds, so that it passes them by rather than copying them. Each batch's records are
-/// flushed when it is done, so a slow input still sees its output promptly.
-const PENDING: usize = 256 << 10;
-
-impl<W: Write> Writer<W> {
-    /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted, and `bom`
-    /// asks for a UTF-8 byte-order mark first (for Excel; never wanted before JSON).
-    pub fn new(
-        format: Format,
-        header: Option<&[&str]>,
-        bom: bool,
-        mut out: W,
-    ) -> io::Result<Writer<W>> {
-        if bom {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
-        match (format, header) {
-            (Format::Csv | Format::Tsv, Some(fields)) => {
-                let mut w = delimited(format, &mut out);
-                w.write_record(fields).map_err(csv_to_io)?;
-                w.flush()?;
-            }
-            (Format::Json, _) => out.write_all(b"[")?,
-            _ => {}
-        }
-        Ok(Writer {
-            format,
-            out,
-            first: true,
-            pending: Vec::new(),
-            pending_len: 0,
-        })
-    }
-
-    pub fn format(&self) -> Format {
-        self.format
-    }
-
-    /// Write rows made by [`render`] with this writer's format.
-    pub fn write_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
-        if rendered.is_empty() {
-            return Ok(());
-        }
-        self.write_pending()?;
-        let separator = self.separator();
-        self.out.write_all(separator)?;
-        self.out.write_all(rendered)
-    }
-
-    /// [`write_rendered`](Self::write_rendered) for rows handed over whole: they are kept
-    /// until enough have gathered to be written together, without a copy.
-    pub fn take_rendered(&mut self, rendered: Vec<u8>) -> io::Result<()> {
-        if rendered.is_empty() {
-            return Ok(());
-        }
-        let separator = self.separator();
-        if !separator.is_empty() {
-            self.pending.push(Cow::Borrowed(separator));
-        }
-        self.pending_len += rendered.len();
-        self.pending.push(Cow::Owned(rendered));
-        if self.pending_len >= PENDING {
-            self.write_pending()?;
-        }
-        Ok(())
-    }
-
-    /// What goes before the next rendering: a comma between the rows of a JSON array.
-    fn separator(&mut self) -> &'static [u8] {
-        let first = std::mem::replace(&mut self.first, false);
-        match self.format {
-            Format::Json if first => b"\n",
-            Format::Json => b",\n",
-            _ => b"",
-        }
-    }
-
-    /// Write the renderings kept by [`take_rendered`](Self::take_rendered), all at once.
-    fn write_pending(&mut self) -> io::Result<()> {
-        let mut slices: Vec<IoSlice> = self.pending.iter().map(|p| IoSlice::new(p)).collect();
-        let mut left = &mut slices[..];
-        while !left.is_empty() {
-            match self.out.write_vectored(left) {
-                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-                Ok(n) => IoSlice::advance_slices(&mut left, n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        self.pending.clear();
-        self.pending_len = 0;
-        Ok(())
-    }
-
-    /// Write one row: a struct whose fields are the columns, in header order.
-    pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
-        self.write_rendered(&render(self.format, std::slice::from_ref(row))?)
-    }
-
-    /// Push what is buffered to the output, so that a message on stderr comes after the
-    /// records written before it.
-    pub fn flush(&mut self) -> io::Result<()> {
-        self.write_pending()?;
-        self.out.flush()
-    }
-
-    /// Close the JSON array and flush.
-    pub fn finish(mut self) -> io::Result<()> {
-        self.write_pending()?;
-        if self.format == Format::Json {
-            self.out
-                .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
-        }
-        self.out.flush()
-    }
-}
-
-/// The I/O error inside a CSV error, so that a closed pipe is still seen as one.
-fn csv_to_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::render;
     use super::*;
 
     proptest::proptest! {
@@ -611,50 +411,6 @@ mod tests {
             head.push(b"]");
             let want = format!("[{n}]");
             proptest::prop_assert_eq!(head.as_bytes(), want.as_bytes());
-        }
-    }
-
-    /// Takes at most a few bytes per call, as a pipe may, and one slice at a time.
-    struct Trickle(Vec<u8>);
-
-    impl Write for Trickle {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            let n = buf.len().min(3);
-            self.0.extend_from_slice(&buf[..n]);
-            Ok(n)
-        }
-
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn renderings_taken_whole_come_out_in_order() {
-        // A rendering larger than what is gathered before a write, and small ones.
-        let big = "x".repeat(PENDING + 5) + "\n";
-        let parts = ["a\n", "", "bb\n", &big, "c\n", "", "d\n"];
-        for format in [Format::Csv, Format::Jsonl, Format::Json] {
-            let (mut got, mut want) = (Trickle(Vec::new()), Vec::new());
-            let mut writer = Writer::new(format, None, false, &mut got).unwrap();
-            let mut plain = Writer::new(format, None, false, &mut want).unwrap();
-            for (i, part) in parts.iter().enumerate() {
-                // Borrowed and owned renderings mixed, as `write` and the workers make them.
-                if i % 3 == 1 {
-                    writer.write_rendered(part.as_bytes()).unwrap();
-                } else {
-                    writer.take_rendered(part.as_bytes().to_vec()).unwrap();
-                }
-                plain.write_rendered(part.as_bytes()).unwrap();
-                // A flush, as before a warning, puts out everything taken so far.
-                if i == 2 {
-                    writer.flush().unwrap();
-                    assert_eq!(writer.out.0, *plain.out, "{format:?} after a flush");
-                }
-            }
-            writer.finish().unwrap();
-            plain.finish().unwrap();
-            assert_eq!(got.0, want, "{format:?}");
         }
     }
 

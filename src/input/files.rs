@@ -1,257 +1,21 @@
-//! Where documents come from and how their bytes become text.
-//!
-//! Paths given on the command line are files, folders (walked recursively in sorted order,
-//! hidden entries skipped, symbolic links followed) or `-` for stdin. Listing is lazy, so a
-//! folder of a million files is never held in memory.
-//!
-//! With `--input-format jsonl` every source is JSON Lines instead, one document a line: see
-//! [`crate::jsonl_input`]. Otherwise each document becomes one or more [`Job`]s in input
-//! order. A regular file of at most [`Options::piece`] bytes is one `Job::File`, read and
-//! decoded on a worker thread. Anything larger, and stdin, is streamed on the calling thread
-//! as `Job::Piece`s of about that size, cut at blank lines, so that a multi-gigabyte dump never
-//! has to fit in memory.
-//!
-//! Decoding: a byte-order mark names the encoding (UTF-8, UTF-16LE, UTF-16BE); otherwise valid
-//! UTF-8 is UTF-8 and anything else is read as windows-1252, the usual legacy encoding of news
-//! pages, with a warning; `--encoding` forces an encoding. A NUL byte in the first 8 KiB marks
-//! a binary file (as in grep), which is skipped. The text is decoded whole, byte-order mark
-//! included (as U+FEFF), so for UTF-8 input every offset is a byte offset into the file as
-//! stored; for other encodings offsets index the text decoded to UTF-8.
+//! Reading text files: a small file whole, on a worker thread ([`read_file`]); a large one, a
+//! FIFO or stdin as a stream of pieces of about [`Options::piece`] bytes, each cut where
+//! [`cut_point`] says, so that a multi-gigabyte dump never has to fit in memory.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
-use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-use walkdir::WalkDir;
+use encoding_rs::Decoder;
 
-use crate::jsonl_input::{self, Line, Lines};
-
-/// How far into a document to look for a NUL byte that marks it as binary (as grep does).
-pub(crate) const BINARY_PROBE: usize = 8 * 1024;
+use super::decode::{check_utf8, choose_encoding, decode, replaced, utf8_error, BINARY_PROBE};
+use super::job::{end_on_failure, Job, Options, Piece};
+use super::walk::doc_name;
 
 /// How much of a large file is checked for UTF-8 at a time.
 const SCAN_BLOCK: usize = 1 << 20;
 
-/// How documents are read.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Decode every document with this encoding instead of detecting it.
-    pub encoding: Option<&'static Encoding>,
-    /// A regular file of at most this many bytes is read whole; anything larger (and stdin) is
-    /// streamed in pieces of about this many bytes of text.
-    pub piece: usize,
-    /// Read every source as JSON Lines with these field names, one document a line.
-    pub jsonl: Option<jsonl_input::Fields>,
-}
-
-/// One place to read a document from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Source {
-    /// The name records carry in their `doc` field.
-    pub fn name(&self) -> String {
-        match self {
-            Source::Stdin => "-".to_string(),
-            Source::File(p) => doc_name(p),
-        }
-    }
-}
-
-/// The name of the file at `path` in records and messages: the path as given or found, with
-/// any bytes that are not UTF-8 shown as U+FFFD (as `Path::display` shows them, without going
-/// through the formatting machinery once per file).
-pub fn doc_name(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
-/// A source that could not be listed, with the reason.
-#[derive(Debug)]
-pub struct ListError {
-    pub path: String,
-    pub error: anyhow::Error,
-}
-
-/// Text to extract from: a whole document, or one piece of a large one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece {
-    /// The document's name, as records carry it.
-    pub doc: String,
-    pub text: String,
-    /// Byte offset of `text` in the document's text.
-    pub offset: usize,
-    /// How many lines of the document come before `text`.
-    pub lines: usize,
-    /// Warnings about the document found while reading this piece (say, its encoding).
-    pub warnings: Vec<String>,
-}
-
-/// One unit of work, in input order.
-#[derive(Debug)]
-pub enum Job {
-    /// A regular file small enough to read whole, with its size; [`read_file`] reads it.
-    File { path: PathBuf, len: u64 },
-    /// Text ready to extract from.
-    Piece(Piece),
-    /// A line of JSON Lines input; [`jsonl_input::parse`] turns it into a piece.
-    Line(Line),
-    /// A document left out on purpose (binary), with why.
-    Skipped { doc: String, why: String },
-    /// A document or path that could not be read.
-    Failed { doc: String, error: anyhow::Error },
-}
-
-impl Job {
-    /// About how many bytes of text the job holds once read.
-    pub fn text_len(&self) -> usize {
-        match self {
-            Job::File { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
-            Job::Piece(p) => p.text.len(),
-            Job::Line(l) => l.bytes.len(),
-            Job::Skipped { .. } | Job::Failed { .. } => 0,
-        }
-    }
-}
-
-/// The sources named by `paths` in order: `-` (or no path at all) is stdin, a folder is every
-/// file below it in sorted path order. Paths that cannot be listed come out as errors in their
-/// place: a folder that cannot be read, a symbolic link loop, a broken link, and a FIFO,
-/// socket or device found inside a folder (such a file named on the command line is read).
-/// The iterator owns what it lists, so that it can run on a thread of its own.
-pub fn sources(
-    paths: &[PathBuf],
-) -> impl Iterator<Item = Result<Source, ListError>> + Send + 'static {
-    let stdin_only = paths.is_empty().then_some(Ok(Source::Stdin));
-    let paths = paths.to_vec();
-    stdin_only
-        .into_iter()
-        .chain(paths.into_iter().flat_map(expand))
-}
-
-fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
-    if path.as_os_str() == "-" {
-        return Box::new(std::iter::once(Ok(Source::Stdin)));
-    }
-    if !path.is_dir() {
-        return Box::new(std::iter::once(Ok(Source::File(path))));
-    }
-    // Links are followed so that a linked article is read like any other; walkdir reports a
-    // link that leads back to an ancestor instead of looping.
-    let walk = WalkDir::new(&path)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    Box::new(walk.filter_map(move |entry| match entry {
-        Ok(e) if e.file_type().is_dir() => None,
-        Ok(e) if e.file_type().is_file() => Some(Ok(Source::File(e.into_path()))),
-        // Reading a FIFO would wait for a writer that may never come.
-        Ok(e) => Some(Err(ListError {
-            path: doc_name(e.path()),
-            error: anyhow!("not a regular file ({}); skipped", kind_of(&e.file_type())),
-        })),
-        Err(err) => {
-            let at = doc_name(err.path().unwrap_or(&path));
-            // walkdir's message repeats the path; keep only the reason.
-            let error = match err.io_error() {
-                Some(io) => anyhow!("{io}"),
-                None => anyhow!("{err}"),
-            };
-            Some(Err(ListError { path: at, error }))
-        }
-    }))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
-}
-
-/// A short name for a file type that is neither a file nor a folder.
-fn kind_of(file_type: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "a FIFO";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-        if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
-        }
-    }
-    if file_type.is_symlink() {
-        return "a symbolic link";
-    }
-    "a special file"
-}
-
-/// The work for `paths`, in input order, each job with the index of its source (for the
-/// progress bar): small files to read on a worker, and the pieces of large files and stdin,
-/// or the lines of JSON Lines, read here as the iterator is advanced.
-pub fn jobs(
-    paths: &[PathBuf],
-    options: &Options,
-) -> impl Iterator<Item = (usize, Job)> + Send + 'static {
-    let options = options.clone();
-    sources(paths)
-        .enumerate()
-        .flat_map(move |(n, source)| source_jobs(source, &options).map(move |job| (n, job)))
-}
-
-/// The work for one source, in order (see [`jobs`]).
-fn source_jobs(
-    source: Result<Source, ListError>,
-    options: &Options,
-) -> Box<dyn Iterator<Item = Job> + Send> {
-    match source {
-        Err(e) => Box::new(std::iter::once(Job::Failed {
-            doc: e.path,
-            error: e.error,
-        })),
-        Ok(Source::Stdin) if options.jsonl.is_some() => {
-            // Not `stdin().lock()`: the lines are read on the thread that lists the jobs, and
-            // a lock cannot move to it.
-            Box::new(Lines::new(
-                "-".into(),
-                Box::new(io::BufReader::new(io::stdin())),
-            ))
-        }
-        Ok(Source::Stdin) => Box::new(Stream::new(
-            "-".into(),
-            Box::new(io::stdin()),
-            options.clone(),
-            None,
-        )),
-        Ok(Source::File(path)) if options.jsonl.is_some() => jsonl_file_jobs(path),
-        Ok(Source::File(path)) => file_jobs(path, options),
-    }
-}
-
-/// The lines of a JSON Lines file, or why it cannot be read.
-fn jsonl_file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job> + Send> {
-    let doc = doc_name(&path);
-    let opened = std::fs::metadata(&path).and_then(|meta| {
-        if meta.is_dir() {
-            return Err(io::Error::other("is a folder"));
-        }
-        std::fs::File::open(&path)
-    });
-    match opened {
-        Ok(file) => Box::new(Lines::new(doc, Box::new(io::BufReader::new(file)))),
-        Err(e) => Box::new(std::iter::once(Job::Failed {
-            doc,
-            error: anyhow!("{e}"),
-        })),
-    }
-}
-
-fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job> + Send> {
+pub(crate) fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<Item = Job> + Send> {
     // The name is made only where it is needed here: a small file's is made by the worker
     // that reads it.
     let failed = |error: anyhow::Error| -> Box<dyn Iterator<Item = Job> + Send> {
@@ -379,101 +143,13 @@ pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
     }
 }
 
-/// The text of a whole document and the warnings its decoding gave; an error (why) if the
-/// document is binary.
-pub fn decode(
-    bytes: Vec<u8>,
-    forced: Option<&'static Encoding>,
-) -> Result<(String, Vec<String>), String> {
-    // The common case, valid UTF-8, is checked once and becomes the text without a copy.
-    let utf8_error = utf8_error(&bytes, true);
-    if utf8_error.is_none() {
-        let (encoding, warnings) = choose_encoding(&bytes, None, forced)?;
-        if encoding == UTF_8 {
-            // SAFETY: `utf8_error` has just found every byte of `bytes` valid UTF-8.
-            return Ok((unsafe { String::from_utf8_unchecked(bytes) }, warnings));
-        }
-    }
-    let (encoding, mut warnings) = choose_encoding(&bytes, utf8_error, forced)?;
-    if encoding == UTF_8 {
-        let (text, _) = UTF_8.decode_without_bom_handling(&bytes);
-        warnings.push(replaced(UTF_8));
-        return Ok((text.into_owned(), warnings));
-    }
-    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
-    if had_errors {
-        warnings.push(replaced(encoding));
-    }
-    Ok((text.into_owned(), warnings))
-}
-
-/// The standard library's verdict on `bytes` as UTF-8, which says where the first bad byte is,
-/// reached by simdutf8's check when they are valid: several times faster on news text, and
-/// every document is checked.
-fn check_utf8(bytes: &[u8]) -> Result<(), std::str::Utf8Error> {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(_) => Ok(()),
-        Err(_) => std::str::from_utf8(bytes).map(|_| ()),
-    }
-}
-
-/// Where the first byte of `bytes` that is not valid UTF-8 is, if anywhere; when `bytes` is
-/// not `complete`, a character cut off at the end is no error (the rest follows).
-fn utf8_error(bytes: &[u8], complete: bool) -> Option<usize> {
-    match check_utf8(bytes) {
-        Ok(()) => None,
-        Err(e) if e.error_len().is_none() && !complete => None,
-        Err(e) => Some(e.valid_up_to()),
-    }
-}
-
-/// The encoding of a document whose first bytes are `head`, given where its first byte that is
-/// not valid UTF-8 is, and a warning if the encoding had to be guessed; an error (why) if the
-/// document is binary.
-fn choose_encoding(
-    head: &[u8],
-    utf8_error: Option<usize>,
-    forced: Option<&'static Encoding>,
-) -> Result<(&'static Encoding, Vec<String>), String> {
-    let mut warnings = Vec::new();
-    let encoding = if let Some(forced) = forced {
-        forced
-    } else if let Some((bom, _)) = Encoding::for_bom(head) {
-        bom
-    } else if let Some(at) = utf8_error {
-        warnings.push(format!(
-            "not valid UTF-8 (byte {at}); decoded as windows-1252, so offsets index the text \
-             converted to UTF-8"
-        ));
-        WINDOWS_1252
-    } else {
-        UTF_8
-    };
-    // UTF-16 text is full of NUL bytes; any other text has none.
-    if encoding != UTF_16LE && encoding != UTF_16BE {
-        let probe = &head[..head.len().min(BINARY_PROBE)];
-        if let Some(at) = memchr::memchr(0, probe) {
-            return Err(format!("binary file (NUL byte at {at}); skipped"));
-        }
-    }
-    Ok((encoding, warnings))
-}
-
-fn replaced(encoding: &'static Encoding) -> String {
-    format!(
-        "bytes that are not valid {} replaced by U+FFFD, so offsets after them index the \
-         decoded text",
-        encoding.name()
-    )
-}
-
 /// A document read and decoded piece by piece: the pieces of a large file or of stdin.
 ///
 /// The encoding is chosen from the first piece's bytes and, for a large file, a check of the
 /// whole file for UTF-8; for stdin, bytes that turn out not to be UTF-8 after the first piece
 /// are replaced. Each piece ends where [`cut_point`] says, so that pieces are independent
 /// wherever paragraphs are.
-struct Stream {
+pub(crate) struct Stream {
     doc: String,
     reader: Box<dyn Read + Send>,
     options: Options,
@@ -493,7 +169,7 @@ struct Stream {
 }
 
 impl Stream {
-    fn new(
+    pub(crate) fn new(
         doc: String,
         reader: Box<dyn Read + Send>,
         options: Options,
@@ -602,30 +278,6 @@ impl Iterator for Stream {
     }
 }
 
-/// The next job of a reader that yields jobs until its input ends or fails: the end, and a
-/// failure after one failed job named by `doc`, leave `done` set. What was read before a
-/// failure stays read; the rest of the input is lost.
-pub fn end_on_failure(
-    done: &mut bool,
-    next: io::Result<Option<Job>>,
-    doc: impl FnOnce() -> String,
-) -> Option<Job> {
-    match next {
-        Ok(Some(job)) => Some(job),
-        Ok(None) => {
-            *done = true;
-            None
-        }
-        Err(e) => {
-            *done = true;
-            Some(Job::Failed {
-                doc: doc(),
-                error: anyhow!("{e}"),
-            })
-        }
-    }
-}
-
 /// Where to end a piece of `text` of at most `max` bytes: just after the last blank line
 /// (`\n\n` or `\n\r\n`) in it, else after its last line end, else after its last space (so
 /// that no word is cut), else at the last character boundary; never 0 unless `text` is empty.
@@ -659,15 +311,6 @@ mod tests {
 
     use super::*;
 
-    #[cfg(unix)]
-    #[test]
-    fn doc_names_show_bytes_that_are_not_utf8_as_path_display_does() {
-        use std::os::unix::ffi::OsStrExt;
-        let path = Path::new(std::ffi::OsStr::from_bytes(b"news/caf\xe9.txt"));
-        assert_eq!(doc_name(path), "news/caf\u{FFFD}.txt");
-        assert_eq!(doc_name(path), path.display().to_string());
-    }
-
     fn options(piece: usize) -> Options {
         Options {
             encoding: None,
@@ -689,18 +332,6 @@ mod tests {
                 other => panic!("not a piece: {other:?}"),
             })
             .collect()
-    }
-
-    #[test]
-    fn decoding_keeps_utf8_and_says_where_it_is_not() {
-        let text = "Roscosmos and Ñ€ — ünïcödé";
-        assert_eq!(
-            decode(text.as_bytes().to_vec(), None),
-            Ok((text.into(), vec![]))
-        );
-        let (legacy, warnings) = decode(b"caf\xe9 and ESA".to_vec(), None).expect("text");
-        assert_eq!(legacy, "café and ESA");
-        assert!(warnings[0].contains("(byte 3)"), "{warnings:?}");
     }
 
     #[test]
@@ -802,7 +433,7 @@ mod tests {
         let ascii = "NASA met ESA.\n\n".repeat(1000);
         std::fs::write(&path, [ascii.as_bytes(), b"caf\xe9\n"].concat()).unwrap();
         let paths = [path];
-        let jobs: Vec<Job> = super::jobs(&paths, &options(100))
+        let jobs: Vec<Job> = crate::input::jobs(&paths, &options(100))
             .map(|(_, job)| job)
             .collect();
         assert_eq!(texts(&jobs).concat(), ascii + "café\n");
@@ -881,38 +512,17 @@ mod tests {
         assert!(pieces(b"", 4).is_empty());
     }
 
-    #[test]
-    fn decoding() {
-        // (name, bytes, expected text, a warning expected)
-        let rows: &[(&str, &[u8], &str, bool)] = &[
-            ("UTF-8", "ESA’s".as_bytes(), "ESA’s", false),
-            ("UTF-8 BOM kept", b"\xef\xbb\xbfESA", "\u{feff}ESA", false),
-            ("UTF-16LE", b"\xff\xfeE\0S\0A\0", "\u{feff}ESA", false),
-            ("UTF-16BE", b"\xfe\xff\0E\0S\0A", "\u{feff}ESA", false),
-            (
-                "windows-1252",
-                b"fran\xe7aise \x93ok\x94",
-                "française “ok”",
-                true,
-            ),
-            (
-                "UTF-8 BOM then bad byte",
-                b"\xef\xbb\xbfa\xffb",
-                "\u{feff}a\u{fffd}b",
-                true,
-            ),
-            ("empty", b"", "", false),
-        ];
-        for (name, bytes, text, warned) in rows {
-            let (got, warnings) = decode(bytes.to_vec(), None).unwrap();
-            assert_eq!(
-                (got.as_str(), !warnings.is_empty()),
-                (*text, *warned),
-                "{name}"
-            );
+    proptest::proptest! {
+        #[test]
+        fn cut_points_are_character_boundaries_within_the_limit(
+            text in "[a-c \n\r€é]{0,60}",
+            max in 1usize..70,
+        ) {
+            let cut = cut_point(&text, max);
+            proptest::prop_assert!(text.is_char_boundary(cut));
+            proptest::prop_assert!(cut > 0 || text.is_empty());
+            let first = text.chars().next().map_or(0, char::len_utf8);
+            proptest::prop_assert!(cut <= max.max(first).min(text.len()));
         }
-        assert!(decode(b"%PDF-1.4\n\0\0".to_vec(), None).is_err());
-        let latin = Encoding::for_label(b"latin1");
-        assert_eq!(decode(b"\xe9".to_vec(), latin).unwrap().0, "é");
     }
 }

@@ -1,0 +1,15 @@
+//! `orbitext completions SHELL`: a completion script for the shell, on stdout.
+
+use std::io::{self, Write};
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, CompletionsArgs};
+
+pub fn run(args: &CompletionsArgs) -> anyhow::Result<bool> {
+    let mut script = Vec::new();
+    // Into memory first: clap_complete panics on a write error, such as a closed pipe.
+    clap_complete::generate(args.shell, &mut Cli::command(), "orbitext", &mut script);
+    io::stdout().lock().write_all(&script)?;
+    Ok(true)
+}

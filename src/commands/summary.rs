@@ -1,0 +1,27 @@
+//! `orbitext summary`: one row per entity, counted over all the documents, written at the end.
+
+use std::io::{self, BufWriter};
+
+use crate::cli::SummaryArgs;
+use crate::output::Writer;
+use crate::pipeline::{Pipeline, Sink};
+use crate::summary::{self, Summary};
+
+pub fn run(args: &SummaryArgs) -> anyhow::Result<bool> {
+    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    // Nothing is written while the documents are read, so the sink's writer type is moot.
+    let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
+    let ok = pipeline.run(&args.input.paths, &mut sink)?;
+    let Sink::Summary(summary) = sink else {
+        unreachable!("the sink given")
+    };
+    // Written even when some input failed: the table of what could be read, with exit 2.
+    let header = (!args.output.no_header).then_some(&summary::FIELDS[..]);
+    let out = BufWriter::new(io::stdout().lock());
+    let mut writer = Writer::new(args.output.format, header, args.output.bom, out)?;
+    for row in summary.rows() {
+        writer.write(&row)?;
+    }
+    writer.finish()?;
+    Ok(ok)
+}

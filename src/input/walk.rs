@@ -1,0 +1,117 @@
+//! Which files the paths on the command line name: files, folders walked recursively in
+//! sorted order (hidden entries skipped, symbolic links followed), and `-` for stdin. Listing
+//! is lazy, so a folder of a million files is never held in memory.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use walkdir::WalkDir;
+
+/// One place to read a document from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// The name of the file at `path` in records and messages: the path as given or found, with
+/// any bytes that are not UTF-8 shown as U+FFFD (as `Path::display` shows them, without going
+/// through the formatting machinery once per file).
+pub fn doc_name(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// A source that could not be listed, with the reason.
+#[derive(Debug)]
+pub struct ListError {
+    pub path: String,
+    pub error: anyhow::Error,
+}
+
+/// The sources named by `paths` in order: `-` (or no path at all) is stdin, a folder is every
+/// file below it in sorted path order. Paths that cannot be listed come out as errors in their
+/// place: a folder that cannot be read, a symbolic link loop, a broken link, and a FIFO,
+/// socket or device found inside a folder (such a file named on the command line is read).
+/// The iterator owns what it lists, so that it can run on a thread of its own.
+pub fn sources(
+    paths: &[PathBuf],
+) -> impl Iterator<Item = Result<Source, ListError>> + Send + 'static {
+    let stdin_only = paths.is_empty().then_some(Ok(Source::Stdin));
+    let paths = paths.to_vec();
+    stdin_only
+        .into_iter()
+        .chain(paths.into_iter().flat_map(expand))
+}
+
+fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    if path.as_os_str() == "-" {
+        return Box::new(std::iter::once(Ok(Source::Stdin)));
+    }
+    if !path.is_dir() {
+        return Box::new(std::iter::once(Ok(Source::File(path))));
+    }
+    // Links are followed so that a linked article is read like any other; walkdir reports a
+    // link that leads back to an ancestor instead of looping.
+    let walk = WalkDir::new(&path)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    Box::new(walk.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_dir() => None,
+        Ok(e) if e.file_type().is_file() => Some(Ok(Source::File(e.into_path()))),
+        // Reading a FIFO would wait for a writer that may never come.
+        Ok(e) => Some(Err(ListError {
+            path: doc_name(e.path()),
+            error: anyhow!("not a regular file ({}); skipped", kind_of(&e.file_type())),
+        })),
+        Err(err) => {
+            let at = doc_name(err.path().unwrap_or(&path));
+            // walkdir's message repeats the path; keep only the reason.
+            let error = match err.io_error() {
+                Some(io) => anyhow!("{io}"),
+                None => anyhow!("{err}"),
+            };
+            Some(Err(ListError { path: at, error }))
+        }
+    }))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// A short name for a file type that is neither a file nor a folder.
+fn kind_of(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_symlink() {
+        return "a symbolic link";
+    }
+    "a special file"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn doc_names_show_bytes_that_are_not_utf8_as_path_display_does() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"news/caf\xe9.txt"));
+        assert_eq!(doc_name(path), "news/caf\u{FFFD}.txt");
+        assert_eq!(doc_name(path), path.display().to_string());
+    }
+}
