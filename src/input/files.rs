@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use encoding_rs::Decoder;
 
-use super::decode::{check_utf8, choose_encoding, decode, replaced, utf8_error, BINARY_PROBE};
+use super::decode::{choose_encoding, decode, replaced, Utf8Scan, BINARY_PROBE};
 use super::job::{end_on_failure, Job, Options, Piece};
 use super::walk::doc_name;
 
@@ -44,10 +44,10 @@ pub(crate) fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<It
     };
     // A large file is checked for UTF-8 whole before its first piece is decoded, so that it is
     // read in one encoding throughout, as a small file is.
-    let mut utf8_error = None;
+    let mut scanned = None;
     if meta.is_file() && options.encoding.is_none() {
         match scan_utf8(&mut file) {
-            Ok(scanned) => utf8_error = Some(scanned),
+            Ok(scan) => scanned = Some(scan),
             Err(e) => return failed(anyhow!("{e}")),
         }
     }
@@ -55,37 +55,33 @@ pub(crate) fn file_jobs(path: PathBuf, options: &Options) -> Box<dyn Iterator<It
         doc_name(&path),
         Box::new(file),
         options.clone(),
-        utf8_error,
+        scanned,
     ))
 }
 
-/// Where the first byte that is not valid UTF-8 is in the rest of `file`, if anywhere, read
-/// block by block; the file is left where it was.
-fn scan_utf8(file: &mut std::fs::File) -> io::Result<Option<usize>> {
+/// The rest of `file` scanned for UTF-8, block by block; the file is left where it was.
+fn scan_utf8(file: &mut std::fs::File) -> io::Result<Utf8Scan> {
     use std::io::{Seek, SeekFrom};
     let start = file.stream_position()?;
     let mut block = vec![0; SCAN_BLOCK];
+    let mut scan = Utf8Scan::default();
     // Bytes of a character cut at the end of the last block, moved to the front.
     let mut carried = 0;
-    let mut offset = 0;
-    let found = loop {
-        let n = file.read(&mut block[carried..])?;
+    loop {
+        let n = match file.read(&mut block[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
         let filled = carried + n;
-        match check_utf8(&block[..filled]) {
-            Ok(()) => carried = 0,
-            Err(e) if e.error_len().is_none() && n > 0 => {
-                block.copy_within(e.valid_up_to()..filled, 0);
-                carried = filled - e.valid_up_to();
-            }
-            Err(e) => break Some(offset + e.valid_up_to()),
-        }
+        carried = scan.add(&block[..filled], n == 0);
+        block.copy_within(filled - carried..filled, 0);
         if n == 0 {
-            break None;
+            break;
         }
-        offset += filled - carried;
-    };
+    }
     file.seek(SeekFrom::Start(start))?;
-    Ok(found)
+    Ok(scan)
 }
 
 /// Read and decode a file whole, as a `Job::Piece`, `Job::Skipped` or `Job::Failed`; `len` is
@@ -153,8 +149,8 @@ pub(crate) struct Stream {
     doc: String,
     reader: Box<dyn Read + Send>,
     options: Options,
-    /// Where the first byte that is not UTF-8 is, when the whole input was checked beforehand.
-    utf8_error: Option<Option<usize>>,
+    /// The input scanned for UTF-8, when the whole of it was scanned beforehand.
+    scanned: Option<Utf8Scan>,
     /// None until the first bytes have been read.
     decoder: Option<Decoder>,
     /// Text decoded and not yet handed out.
@@ -173,13 +169,13 @@ impl Stream {
         doc: String,
         reader: Box<dyn Read + Send>,
         options: Options,
-        utf8_error: Option<Option<usize>>,
+        scanned: Option<Utf8Scan>,
     ) -> Stream {
         Stream {
             doc,
             reader,
             options,
-            utf8_error,
+            scanned,
             decoder: None,
             text: String::new(),
             offset: 0,
@@ -195,10 +191,12 @@ impl Stream {
         let mut warnings = Vec::new();
         if self.decoder.is_none() {
             let head = self.read_bytes(self.options.piece.max(BINARY_PROBE))?;
-            let utf8_error = self
-                .utf8_error
-                .unwrap_or_else(|| utf8_error(&head, self.eof));
-            match choose_encoding(&head, utf8_error, self.options.encoding) {
+            let scan = self.scanned.unwrap_or_else(|| {
+                let mut scan = Utf8Scan::default();
+                scan.add(&head, self.eof);
+                scan
+            });
+            match choose_encoding(&head, &scan, self.options.encoding) {
                 Ok((encoding, w)) => {
                     warnings = w;
                     self.decoder = Some(encoding.new_decoder_without_bom_handling());
@@ -468,7 +466,8 @@ mod tests {
     fn utf8_is_checked_across_blocks() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.txt");
-        // (name, bytes, first invalid byte)
+        // (name, bytes, first invalid byte); the scan must also count what a scan of the
+        // whole text in one go counts.
         let a = "a".repeat(SCAN_BLOCK - 1);
         let rows: Vec<(&str, Vec<u8>, Option<usize>)> = vec![
             ("valid", b"abc".to_vec(), None),
@@ -497,7 +496,9 @@ mod tests {
         for (name, bytes, want) in rows {
             std::fs::write(&path, &bytes).unwrap();
             let mut file = std::fs::File::open(&path).unwrap();
-            assert_eq!(scan_utf8(&mut file).unwrap(), want, "{name}");
+            let scan = scan_utf8(&mut file).unwrap();
+            assert_eq!(scan.first_error, want, "{name}");
+            assert_eq!(scan, Utf8Scan::of(&bytes), "{name}");
             assert_eq!(file.stream_position().unwrap(), 0, "{name}");
         }
     }
