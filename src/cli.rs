@@ -273,6 +273,13 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME")]
     pub text_field: Option<String>,
 
+    /// With --input-format jsonl: the longest line read as a document (default 64M); a longer
+    /// line is reported as an error naming it, and skipped.
+    ///
+    /// SIZE is a number of bytes, or of KiB, MiB or GiB with K, M or G after it.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_line_size: Option<usize>,
+
     /// Worker threads (default: all cores; 1 for JSON Lines on stdin). Output is identical
     /// whatever the number.
     ///
@@ -286,8 +293,9 @@ pub struct InputArgs {
     ///
     /// LABEL is a WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1252 (also latin1,
     /// iso-8859-1), iso-8859-15, windows-1251, koi8-r, gb18030, big5, shift_jis, euc-kr, …
-    /// Without it, a byte-order mark names the encoding, valid UTF-8 is UTF-8, and any other
-    /// text is read as windows-1252 with a warning. For a document not read as UTF-8, offsets
+    /// Without it, a byte-order mark names the encoding, valid UTF-8 is UTF-8 (with U+FFFD
+    /// and a warning for a few damaged bytes, under one in a thousand), and any other text is
+    /// read as windows-1252 with a warning. For a document not read as UTF-8, offsets
     /// index its text converted to UTF-8.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
@@ -321,6 +329,8 @@ impl InputArgs {
                     Some("--id-field")
                 } else if self.text_field.is_some() {
                     Some("--text-field")
+                } else if self.max_line_size.is_some() {
+                    Some("--max-line-size")
                 } else {
                     None
                 };
@@ -342,6 +352,25 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
             "unknown encoding `{label}` (try utf-8, windows-1252, latin1, utf-16le, utf-16be)"
         )),
     }
+}
+
+/// A size in bytes: `1048576`, `512K`, `64M`, `1G` (powers of 1024; `KiB`, `MB` and the like
+/// are read the same).
+fn parse_size(size: &str) -> Result<usize, String> {
+    let bad = || format!("not a size: `{size}` (try 64M, 512K, 1G or a number of bytes)");
+    let digits = size
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(size.len());
+    let (number, unit) = size.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(bad()),
+    };
+    let n: usize = number.parse().map_err(|_| bad())?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(bad)
 }
 
 /// How dates are read: shared by every command that extracts.
@@ -412,5 +441,25 @@ mod tests {
             assert_eq!(value.get_name(), kind.as_str());
         }
         assert_eq!(Kind::value_variants(), Kind::ALL);
+    }
+
+    #[test]
+    fn sizes() {
+        use super::parse_size;
+        for (size, want) in [
+            ("1048576", Some(1 << 20)),
+            ("512K", Some(512 << 10)),
+            ("64M", Some(64 << 20)),
+            ("64MiB", Some(64 << 20)),
+            ("1g", Some(1 << 30)),
+            ("0", None),
+            ("", None),
+            ("M", None),
+            ("1.5M", None),
+            ("12T", None),
+            ("99999999999999999999G", None),
+        ] {
+            assert_eq!(parse_size(size).ok(), want, "{size:?}");
+        }
     }
 }

@@ -11,6 +11,7 @@ use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
+use crate::text::articles::article_starts;
 use crate::text::{on_word_boundaries, word_starts, word_starts_where};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
@@ -167,8 +168,33 @@ impl Extractor {
         self.gazetteer.entries()
     }
 
-    /// All entity mentions of `text`, sorted by start, none overlapping another.
+    /// All entity mentions of `text`, sorted by start, none overlapping another. When the text
+    /// holds several articles ([`article_starts`]), each is the context of its own mentions: a
+    /// surname, an abbreviation or a yearless date reads as its article says.
     pub fn extract(&self, text: &str) -> Vec<Mention<'_>> {
+        let starts = article_starts(text);
+        if starts.is_empty() {
+            return self.extract_article(text);
+        }
+        let mut mentions = Vec::new();
+        let mut from = 0;
+        for to in starts.into_iter().chain([text.len()]) {
+            mentions.extend(
+                self.extract_article(&text[from..to])
+                    .into_iter()
+                    .map(|mut m| {
+                        m.start += from;
+                        m.end += from;
+                        m
+                    }),
+            );
+            from = to;
+        }
+        mentions
+    }
+
+    /// The mentions of one article.
+    fn extract_article(&self, text: &str) -> Vec<Mention<'_>> {
         let found = self.candidates(text);
         let mut mentions = self.resolve(found.candidates, found.rules);
         self.spread_abbreviations(text, &mut mentions);

@@ -255,9 +255,10 @@ impl Pipeline {
             panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract(&piece.text)));
         match extracted {
             Ok(mut mentions) => {
-                if !self.kinds.is_empty() {
-                    mentions.retain(|m| self.kinds.contains(&m.kind));
-                }
+                mentions.retain(|m| {
+                    piece.holds_word(m.start, m.end)
+                        && (self.kinds.is_empty() || self.kinds.contains(&m.kind))
+                });
                 (Job::Piece(piece), mentions)
             }
             Err(panic) => {
@@ -285,6 +286,7 @@ fn input_options(args: &InputArgs) -> Options {
         Fields {
             id: args.id_field.clone().unwrap_or(default.id),
             text: args.text_field.clone().unwrap_or(default.text),
+            max_line: args.max_line_size.unwrap_or(default.max_line),
         }
     });
     Options {
@@ -538,6 +540,97 @@ mod tests {
                 "piece size {piece}: the output differs from the whole-document pass\n\
                  --- whole ---\n{whole}\n--- in pieces ---\n{pieces}"
             );
+        }
+    }
+
+    /// The `(start, end)` of every record of JSON Lines output.
+    fn spans(jsonl: &str) -> Vec<(usize, usize)> {
+        jsonl
+            .lines()
+            .map(|line| {
+                let r: serde_json::Value = serde_json::from_str(line).unwrap();
+                let at = |k: &str| usize::try_from(r[k].as_u64().unwrap()).unwrap();
+                (at("start"), at("end"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn articles_that_fit_in_a_piece_give_the_same_records_whatever_its_size() {
+        // The second article names the same surname: only its own article's context counts.
+        let first = "NASA Administrator Jane Ostrova met ESA officials on Sept. 3, 2024. \
+                     Ostrova said the agencies would sign a memorandum.\n\n";
+        let second = "The Indian Space Research Organisation said on Sept. 9 that Ostrova \
+                      Station, a ground site, was ready.\n\n";
+        let text = format!("{first}\u{c}\n{second}\u{c}\n").repeat(8);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.txt");
+        std::fs::write(&path, &text).unwrap();
+        let paths = [path];
+        let (whole, errors) = output(&paths, usize::MAX);
+        assert_eq!(errors, 0);
+        // Each article on its own, as the folder of articles gives them.
+        let alone = |article: &str| {
+            let path = dir.path().join("alone.txt");
+            std::fs::write(&path, article).unwrap();
+            spans(&output(&[path], usize::MAX).0)
+        };
+        let (in_first, in_second) = (alone(first), alone(second));
+        let surname = |spans: &[(usize, usize)], text: &str| {
+            spans
+                .iter()
+                .filter(|&&(s, e)| &text[s..e] == "Ostrova")
+                .count()
+        };
+        assert_eq!(
+            surname(&in_first, first),
+            1,
+            "the surname after the full name"
+        );
+        assert_eq!(surname(&in_second, second), 0, "{in_second:?}");
+        let unit = first.len() + second.len() + 4;
+        let expected: Vec<(usize, usize)> = (0..8)
+            .flat_map(|i| {
+                let at = i * unit;
+                let second_at = at + first.len() + 2;
+                in_first.iter().map(move |&(s, e)| (at + s, at + e)).chain(
+                    in_second
+                        .iter()
+                        .map(move |&(s, e)| (second_at + s, second_at + e)),
+                )
+            })
+            .collect();
+        assert_eq!(spans(&whole), expected);
+        for piece in [unit, unit + 17, 3 * unit - 5, 1000] {
+            assert_eq!(output(&paths, piece).0, whole, "piece size {piece}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// However small the pieces and whatever the text (without spaces, too), no record
+        /// starts or ends inside a word of the document.
+        #[test]
+        fn no_record_starts_or_ends_inside_a_word(
+            tokens in proptest::collection::vec(proptest::sample::select(vec![
+                "NASA", "ASA", "ESA", "India", "xNASA", "NASAx", "Roscosmos", "2024",
+                ",", " ", "\n", "\n\n", "-", "’", "é", "",
+            ]), 1..120),
+            piece in 1usize..48,
+        ) {
+            let text = tokens.concat();
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("doc.txt");
+            std::fs::write(&path, &text).unwrap();
+            let (out, errors) = output(&[path], piece);
+            proptest::prop_assert_eq!(errors, 0);
+            for (start, end) in spans(&out) {
+                proptest::prop_assert!(
+                    crate::text::on_word_boundaries(&text, start, end),
+                    "piece size {}: {:?} at {}..{} in {:?}", piece, &text[start..end], start, end, text
+                );
+            }
         }
     }
 }

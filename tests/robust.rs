@@ -523,6 +523,86 @@ fn a_ten_megabyte_single_line_works() {
     check_records(&line, &records);
 }
 
+#[test]
+fn utf8_with_one_stray_byte_stays_utf8() {
+    let dir = Dir::new();
+    let prose = "NASA’s “Artemis” talks with India’s agency went on. ".repeat(200);
+    let bytes = [prose.as_bytes(), b"caf\xe9 ", prose.as_bytes()].concat();
+    dir.create("stray.txt", &bytes);
+    let out = dir.run(&["extract", "--format", "jsonl", "stray.txt"]);
+    assert_eq!(out.code, Some(0), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "one warning: {}", out.stderr);
+    assert!(out.stderr.contains("U+FFFD"), "stderr: {}", out.stderr);
+    let records = out.records();
+    // Every NASA and India on both sides of the stray byte, at its offsets in the file.
+    let nasa = records.iter().filter(|r| r.text == "NASA").count();
+    let india = records.iter().filter(|r| r.text == "India").count();
+    assert_eq!((nasa, india), (400, 400));
+    let decoded = String::from_utf8_lossy(&bytes);
+    assert_eq!(decoded.len(), bytes.len() + 2, "one byte became U+FFFD");
+    let after = prose.len() + "caf\u{fffd} ".len();
+    assert!(
+        records.iter().any(|r| r.start == after),
+        "offsets past the byte shift by its replacement"
+    );
+    check_records(&decoded, &records);
+}
+
+#[test]
+fn text_without_white_space_is_cut_between_words() {
+    let dir = Dir::new();
+    // Larger than any piece, with no space or line end anywhere.
+    let text = "NASA,".repeat(600_000);
+    dir.create("dense.txt", &text);
+    let out = dir
+        .run(&["extract", "--format", "jsonl", "dense.txt"])
+        .success();
+    let records = out.records();
+    assert_eq!(records.len(), 600_000);
+    assert!(records.iter().all(|r| r.text == "NASA" && r.start % 5 == 0));
+    // One run of word characters larger than a piece is one word: nothing inside it is found.
+    let word = format!("{}NASA{} NASA", "x".repeat(3_000_000), "y".repeat(10));
+    dir.create("word.txt", &word);
+    let out = dir
+        .run(&["extract", "--format", "jsonl", "word.txt"])
+        .success();
+    let found: Vec<usize> = out.records().iter().map(|r| r.start).collect();
+    assert_eq!(found, [word.len() - 4]);
+}
+
+#[test]
+fn a_json_lines_line_over_the_size_limit_is_an_error_naming_it() {
+    let dir = Dir::new();
+    let big = format!(
+        "{{\"id\":\"big\",\"text\":\"{}\"}}",
+        "NASA orbit ".repeat(120_000)
+    );
+    let input =
+        format!("{{\"id\":\"a\",\"text\":\"NASA\"}}\n{big}\n{{\"id\":\"b\",\"text\":\"India\"}}\n");
+    dir.create("in.jsonl", &input);
+    let jsonl = ["extract", "--input-format", "jsonl", "--format", "jsonl"];
+    let out = dir.run(&[&jsonl[..], &["--max-line-size", "1M", "in.jsonl"]].concat());
+    assert_eq!(out.code, Some(2), "stderr: {}", out.stderr);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "orbitext: in.jsonl:2: line longer than 1048576 bytes (--max-line-size); skipped"
+    );
+    let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
+    assert_eq!(docs, ["a", "b"]);
+    // Within the default limit the line is a document.
+    let out = dir.run(&[&jsonl[..], &["in.jsonl"]].concat()).success();
+    assert!(out.records().iter().any(|r| r.doc == "big"));
+    let refused = dir.run(&["extract", "--max-line-size", "1M", "in.jsonl"]);
+    assert_eq!(refused.code, Some(2));
+    assert!(
+        refused
+            .stderr
+            .starts_with("error: --max-line-size is only for --input-format jsonl"),
+        "{}",
+        refused.stderr
+    );
+}
+
 // ---- hostile dictionaries ----
 
 const DICT_HEADER: &str = "type\tid\tname\taliases\tcountry\torg\trole\n";

@@ -11,6 +11,8 @@ use encoding_rs::Decoder;
 use super::decode::{choose_encoding, decode, replaced, Utf8Scan, BINARY_PROBE};
 use super::job::{end_on_failure, Job, Options, Piece};
 use super::walk::doc_name;
+use crate::text::articles::article_starts;
+use crate::text::{is_word_char, word_char_at};
 
 /// How much of a large file is checked for UTF-8 at a time.
 const SCAN_BLOCK: usize = 1 << 20;
@@ -128,13 +130,7 @@ pub fn read_file(path: &Path, len: u64, options: &Options) -> Job {
         }
     };
     match decode(bytes, options.encoding) {
-        Ok((text, warnings)) => Job::Piece(Piece {
-            doc,
-            text,
-            offset: 0,
-            lines: 0,
-            warnings,
-        }),
+        Ok((text, warnings)) => Job::Piece(Piece::whole(doc, text, warnings)),
         Err(why) => Job::Skipped { doc, why },
     }
 }
@@ -160,6 +156,8 @@ pub(crate) struct Stream {
     lines: usize,
     /// Invalid bytes were replaced, and said so.
     replaced: bool,
+    /// The last piece ended inside a word, which the next piece goes on with.
+    in_word: bool,
     eof: bool,
     done: bool,
 }
@@ -181,6 +179,7 @@ impl Stream {
             offset: 0,
             lines: 0,
             replaced: false,
+            in_word: false,
             eof: false,
             done: false,
         }
@@ -209,19 +208,23 @@ impl Stream {
                 }
             }
         }
-        while !self.eof && self.text.len() < self.options.piece {
-            let bytes = self.read_bytes(self.options.piece - self.text.len())?;
+        // A byte past the piece size shows whether a cut there would fall inside a word.
+        while !self.eof && self.text.len() <= self.options.piece {
+            let bytes = self.read_bytes(self.options.piece + 1 - self.text.len())?;
             self.decode(&bytes, &mut warnings);
         }
         if self.text.is_empty() {
             return Ok(None);
         }
         let cut = if self.eof && self.text.len() <= self.options.piece {
-            self.text.len()
+            Cut {
+                at: self.text.len(),
+                mid_word: false,
+            }
         } else {
             cut_point(&self.text, self.options.piece)
         };
-        let rest = self.text.split_off(cut);
+        let rest = self.text.split_off(cut.at);
         let text = std::mem::replace(&mut self.text, rest);
         let piece = Piece {
             doc: self.doc.clone(),
@@ -229,6 +232,8 @@ impl Stream {
             lines: self.lines,
             warnings,
             text,
+            starts_in_word: std::mem::replace(&mut self.in_word, cut.mid_word),
+            ends_in_word: cut.mid_word,
         };
         self.offset += piece.text.len();
         self.lines += count_lines(&piece.text);
@@ -276,27 +281,74 @@ impl Iterator for Stream {
     }
 }
 
-/// Where to end a piece of `text` of at most `max` bytes: just after the last blank line
-/// (`\n\n` or `\n\r\n`) in it, else after its last line end, else after its last space (so
-/// that no word is cut), else at the last character boundary; never 0 unless `text` is empty.
-pub fn cut_point(text: &str, max: usize) -> usize {
+/// Where a piece ends, and whether it ends inside a word (a run of word characters longer
+/// than a piece, which the next piece goes on with).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub at: usize,
+    pub mid_word: bool,
+}
+
+/// Where to end a piece of `text` of at most `max` bytes, so that a piece is whole articles
+/// and paragraphs whenever it can be: at the last article start in it ([`article_starts`]),
+/// else just after its last blank line (`\n\n` or `\n\r\n`), else after its last line end,
+/// else after its last space or tab, else before its last character that is not a word
+/// character; only a piece that is one word throughout is cut inside it, at the last
+/// character boundary. Never 0 unless `text` is empty.
+pub fn cut_point(text: &str, max: usize) -> Cut {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let window = &text.as_bytes()[..end];
-    let after = |i: Option<usize>, len: usize| i.map(|i| i + len);
-    let blank_line = after(window.windows(2).rposition(|w| w == b"\n\n"), 2)
-        .max(after(window.windows(3).rposition(|w| w == b"\n\r\n"), 3));
-    let cut = blank_line
-        .or_else(|| after(window.iter().rposition(|&b| b == b'\n'), 1))
-        .or_else(|| after(window.iter().rposition(|&b| b == b' '), 1))
-        .unwrap_or(end);
-    if cut > 0 {
-        return cut;
+    if end == text.len() {
+        return Cut {
+            at: end,
+            mid_word: false,
+        };
     }
-    // A piece size smaller than the first character: take that character whole.
-    text.char_indices().nth(1).map_or(text.len(), |(i, _)| i)
+    let window = &text[..end];
+    let bytes = window.as_bytes();
+    let after = |i: Option<usize>, len: usize| i.map(|i| i + len);
+    let article = article_starts(window).last().copied();
+    let blank_line = || {
+        after(memchr::memmem::rfind(bytes, b"\n\n"), 2)
+            .max(after(memchr::memmem::rfind(bytes, b"\n\r\n"), 3))
+    };
+    let cut = article
+        .or_else(blank_line)
+        .or_else(|| after(memchr::memrchr(b'\n', bytes), 1))
+        .or_else(|| after(memchr::memrchr2(b' ', b'\t', bytes), 1))
+        .or_else(|| word_boundary_before(text, end))
+        .filter(|&cut| cut > 0);
+    if let Some(at) = cut {
+        return Cut {
+            at,
+            mid_word: false,
+        };
+    }
+    // One word throughout (or a piece size smaller than the first character, which is taken
+    // whole).
+    let at = if end > 0 {
+        end
+    } else {
+        text.char_indices().nth(1).map_or(text.len(), |(i, _)| i)
+    };
+    let mid_word = word_char_at(text, at) && text[..at].ends_with(is_word_char);
+    Cut { at, mid_word }
+}
+
+/// The last place at or before `end` (past 0) where `text` can be cut without cutting a
+/// word: next to a character that is not a word character.
+fn word_boundary_before(text: &str, end: usize) -> Option<usize> {
+    let mut next_is_word = word_char_at(text, end);
+    for (i, c) in text[..end].char_indices().rev() {
+        let is_word = is_word_char(c);
+        if !(is_word && next_is_word) {
+            return Some(i + c.len_utf8());
+        }
+        next_is_word = is_word;
+    }
+    None
 }
 
 fn count_lines(text: &str) -> usize {
@@ -334,20 +386,48 @@ mod tests {
 
     #[test]
     fn cut_points() {
-        // (name, text, max, expected cut)
-        let rows: &[(&str, &str, usize, usize)] = &[
-            ("after the last blank line", "ab\n\ncd\n\nef\ngh", 12, 8),
-            ("CRLF blank line", "ab\r\n\r\ncd\r\nef", 12, 6),
-            ("no blank line: last line end", "ab\ncd\nef", 8, 6),
-            ("one long line: after a space", "ab cdefgh", 5, 3),
-            ("one long word: at max", "abcdefgh", 5, 5),
-            ("never inside a character", "aé€", 4, 3),
-            ("a character longer than max", "€x", 1, 3),
-            ("whole text when it fits", "ab\n\ncd", 100, 4),
-            ("empty", "", 10, 0),
+        let prose = "The agency said on Monday that the satellite reached its orbit and that \
+                     its instruments worked.";
+        let articles = format!("{prose}\n\nZembla Joins Talks\n\nPARIS (AFP) - {prose}\n\nMore.");
+        let headline = prose.len() + 2;
+        // (name, text, max, expected cut, whether it is inside a word)
+        let rows: &[(&str, &str, usize, usize, bool)] = &[
+            (
+                "at the last article start",
+                &articles,
+                articles.len() - 1,
+                headline,
+                false,
+            ),
+            (
+                "after the last blank line",
+                "ab\n\ncd\n\nef\ngh",
+                12,
+                8,
+                false,
+            ),
+            ("CRLF blank line", "ab\r\n\r\ncd\r\nef", 11, 6, false),
+            ("no blank line: last line end", "ab\ncd\nef", 7, 6, false),
+            ("one long line: after a space", "ab cdefgh", 5, 3, false),
+            ("after a tab", "ab\tcdefgh", 5, 3, false),
+            ("no space: before a comma", "NASA,NASA,NASA", 7, 5, false),
+            (
+                "no space: at max before a comma",
+                "NASA,NASA,NASA",
+                9,
+                9,
+                false,
+            ),
+            ("no space: after a dash", "ESA—NASA", 8, 6, false),
+            ("one long word: at max, inside it", "abcdefgh", 5, 5, true),
+            ("never inside a character", "aé€", 4, 3, false),
+            ("inside a word, never inside a character", "aéb", 2, 1, true),
+            ("a character longer than max", "€x", 1, 3, false),
+            ("the whole text when it fits", "ab\n\ncd", 100, 6, false),
+            ("empty", "", 10, 0, false),
         ];
-        for (name, text, max, want) in rows {
-            assert_eq!(cut_point(text, *max), *want, "{name}");
+        for &(name, text, max, at, mid_word) in rows {
+            assert_eq!(cut_point(text, max), Cut { at, mid_word }, "{name}");
         }
     }
 
@@ -519,7 +599,7 @@ mod tests {
             text in "[a-c \n\r€é]{0,60}",
             max in 1usize..70,
         ) {
-            let cut = cut_point(&text, max);
+            let cut = cut_point(&text, max).at;
             proptest::prop_assert!(text.is_char_boundary(cut));
             proptest::prop_assert!(cut > 0 || text.is_empty());
             let first = text.chars().next().map_or(0, char::len_utf8);

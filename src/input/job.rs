@@ -20,18 +20,26 @@ pub struct Options {
     pub jsonl: Option<Fields>,
 }
 
-/// The names of the fields that hold a document's id and text.
+/// How JSON Lines are read: the names of the fields that hold a document's id and text, and
+/// the longest line taken as a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fields {
     pub id: String,
     pub text: String,
+    /// A longer line is reported as an error and skipped: reading it would hold it whole.
+    pub max_line: usize,
 }
+
+/// The longest JSON Lines line read by default: far more than any article, far less than
+/// memory.
+pub const MAX_LINE: usize = 64 << 20;
 
 impl Default for Fields {
     fn default() -> Fields {
         Fields {
             id: "id".into(),
             text: "text".into(),
+            max_line: MAX_LINE,
         }
     }
 }
@@ -65,6 +73,34 @@ pub struct Piece {
     pub lines: usize,
     /// Warnings about the document found while reading this piece (say, its encoding).
     pub warnings: Vec<String>,
+    /// The piece starts inside a word that the piece before it began: a mention at its start
+    /// would be part of that word, not a word of its own.
+    pub starts_in_word: bool,
+    /// The piece ends inside a word that the next piece goes on with.
+    pub ends_in_word: bool,
+}
+
+impl Piece {
+    /// A whole document's text.
+    pub fn whole(doc: String, text: String, warnings: Vec<String>) -> Piece {
+        Piece {
+            doc,
+            text,
+            offset: 0,
+            lines: 0,
+            warnings,
+            starts_in_word: false,
+            ends_in_word: false,
+        }
+    }
+
+    /// Whether a mention from `start` to `end` in the piece is a word of the document: not
+    /// the part of a longer word that a cut between pieces shows as a word of its own.
+    pub fn holds_word(&self, start: usize, end: usize) -> bool {
+        let cut_before = self.starts_in_word && start == 0;
+        let cut_after = self.ends_in_word && end == self.text.len();
+        !(cut_before || cut_after)
+    }
 }
 
 /// One unit of work, in input order.

@@ -22,7 +22,7 @@ use super::job::{end_on_failure, Fields, Job, Line, Piece};
 use super::walk::doc_name;
 
 /// The lines of a JSON Lines file, or why it cannot be read.
-pub(crate) fn file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job> + Send> {
+pub(crate) fn file_jobs(path: PathBuf, max_line: usize) -> Box<dyn Iterator<Item = Job> + Send> {
     let doc = doc_name(&path);
     let opened = std::fs::metadata(&path).and_then(|meta| {
         if meta.is_dir() {
@@ -31,7 +31,11 @@ pub(crate) fn file_jobs(path: PathBuf) -> Box<dyn Iterator<Item = Job> + Send> {
         std::fs::File::open(&path)
     });
     match opened {
-        Ok(file) => Box::new(Lines::new(doc, Box::new(io::BufReader::new(file)))),
+        Ok(file) => Box::new(Lines::new(
+            doc,
+            Box::new(io::BufReader::new(file)),
+            max_line,
+        )),
         Err(e) => Box::new(std::iter::once(Job::Failed {
             doc,
             error: anyhow!("{e}"),
@@ -46,15 +50,18 @@ pub struct Lines {
     reader: Box<dyn BufRead + Send>,
     /// Lines read so far.
     number: usize,
+    /// The longest line read as a document.
+    max_line: usize,
     done: bool,
 }
 
 impl Lines {
-    pub fn new(file: String, reader: Box<dyn BufRead + Send>) -> Lines {
+    pub fn new(file: String, reader: Box<dyn BufRead + Send>, max_line: usize) -> Lines {
         Lines {
             file: file.into(),
             reader,
             number: 0,
+            max_line,
             done: false,
         }
     }
@@ -99,17 +106,32 @@ impl Lines {
         }
         loop {
             let mut bytes = Vec::new();
-            if self.reader.read_until(b'\n', &mut bytes)? == 0 {
+            // Room for the longest line and its line end (`\r\n`).
+            let limit = u64::try_from(self.max_line).map_or(u64::MAX, |n| n.saturating_add(2));
+            if io::Read::take(&mut *self.reader, limit).read_until(b'\n', &mut bytes)? == 0 {
                 return Ok(None);
             }
             self.number += 1;
             // The line end goes, so that an object cut off inside a string is reported as
             // such, not as a string holding a line break.
-            if bytes.ends_with(b"\n") {
+            let whole = bytes.ends_with(b"\n");
+            if whole {
                 bytes.pop();
                 if bytes.ends_with(b"\r") {
                     bytes.pop();
                 }
+            }
+            if bytes.len() > self.max_line {
+                if !whole {
+                    self.skip_line()?;
+                }
+                return Ok(Some(Job::Failed {
+                    doc: format!("{}:{}", self.file, self.number),
+                    error: anyhow!(
+                        "line longer than {} bytes (--max-line-size); skipped",
+                        self.max_line
+                    ),
+                }));
             }
             if !bytes.iter().all(u8::is_ascii_whitespace) {
                 return Ok(Some(Job::Line(Line {
@@ -117,6 +139,32 @@ impl Lines {
                     number: self.number,
                     bytes,
                 })));
+            }
+        }
+    }
+}
+
+impl Lines {
+    /// Pass over the rest of the current line without keeping it.
+    fn skip_line(&mut self) -> io::Result<()> {
+        loop {
+            let buffer = match self.reader.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buffer.is_empty() {
+                return Ok(());
+            }
+            match memchr::memchr(b'\n', buffer) {
+                Some(i) => {
+                    self.reader.consume(i + 1);
+                    return Ok(());
+                }
+                None => {
+                    let n = buffer.len();
+                    self.reader.consume(n);
+                }
             }
         }
     }
@@ -141,13 +189,11 @@ pub fn parse(line: Line, fields: &Fields) -> Job {
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
     match parsed {
-        Ok((id, text)) => Job::Piece(Piece {
-            doc: id.unwrap_or_else(|| line.place()),
+        Ok((id, text)) => Job::Piece(Piece::whole(
+            id.unwrap_or_else(|| line.place()),
             text,
-            offset: 0,
-            lines: 0,
-            warnings: Vec::new(),
-        }),
+            Vec::new(),
+        )),
         Err(e) => Job::Failed {
             doc: line.place(),
             error: anyhow!(describe(&e)),
@@ -442,6 +488,7 @@ mod tests {
         let fields = Fields {
             id: "uuid".into(),
             text: "body".into(),
+            ..Fields::default()
         };
         let got = parsed(r#"{"id":"no","text":"no","uuid":"u","body":"b"}"#, &fields);
         assert_eq!(got, Ok(("u".into(), "b".into())));
@@ -451,7 +498,7 @@ mod tests {
 
     /// The jobs of `input` as (kind, name, line number or text).
     fn lines(input: &[u8]) -> Vec<String> {
-        Lines::new("f".into(), Box::new(io::Cursor::new(input.to_vec())))
+        Lines::new("f".into(), Box::new(io::Cursor::new(input.to_vec())), 64)
             .map(|job| match job {
                 Job::Line(l) => format!("line {}: {}", l.number, String::from_utf8_lossy(&l.bytes)),
                 Job::Skipped { doc, why } => format!("skipped {doc}: {why}"),
@@ -459,6 +506,23 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_an_error_naming_it_and_the_rest_is_read() {
+        let long = format!("{{\"text\":\"{}\"}}", "Ministry of ".repeat(10));
+        let exact = format!("{{\"text\":\"{}\"}}", "x".repeat(64 - 11));
+        assert_eq!(exact.len(), 64);
+        let input = format!("{{\"a\":1}}\n{long}\n{exact}\r\n{long}");
+        let jobs = lines(input.as_bytes());
+        assert_eq!(jobs.len(), 4, "{jobs:?}");
+        assert_eq!(jobs[0], "line 1: {\"a\":1}");
+        assert_eq!(
+            jobs[1],
+            "failed f:2: line longer than 64 bytes (--max-line-size); skipped"
+        );
+        assert_eq!(jobs[2], format!("line 3: {exact}"));
+        assert!(jobs[3].starts_with("failed f:4: line longer"), "{jobs:?}");
     }
 
     #[test]

@@ -41,26 +41,27 @@ fn source_jobs(
     source: Result<Source, ListError>,
     options: &Options,
 ) -> Box<dyn Iterator<Item = Job> + Send> {
-    match source {
-        Err(e) => Box::new(std::iter::once(Job::Failed {
+    match (source, &options.jsonl) {
+        (Err(e), _) => Box::new(std::iter::once(Job::Failed {
             doc: e.path,
             error: e.error,
         })),
-        Ok(Source::Stdin) if options.jsonl.is_some() => {
+        (Ok(Source::Stdin), Some(fields)) => {
             // Not `stdin().lock()`: the lines are read on the thread that lists the jobs, and
             // a lock cannot move to it.
             Box::new(Lines::new(
                 "-".into(),
                 Box::new(io::BufReader::new(io::stdin())),
+                fields.max_line,
             ))
         }
-        Ok(Source::Stdin) => Box::new(Stream::new(
+        (Ok(Source::Stdin), None) => Box::new(Stream::new(
             "-".into(),
             Box::new(io::stdin()),
             options.clone(),
             None,
         )),
-        Ok(Source::File(path)) if options.jsonl.is_some() => jsonl::file_jobs(path),
-        Ok(Source::File(path)) => files::file_jobs(path, options),
+        (Ok(Source::File(path)), Some(fields)) => jsonl::file_jobs(path, fields.max_line),
+        (Ok(Source::File(path)), None) => files::file_jobs(path, options),
     }
 }

@@ -1,8 +1,10 @@
 //! Facts about the text around a position, shared by every matcher and rule: which
 //! characters continue a word, whether a match sits on word boundaries, the characters and
 //! bounded windows next to a position, white space, and loose comparison of words. Finding
-//! where words start is [`scan`]'s job; matching patterns there is `crate::matcher`'s.
+//! where words start is [`scan`]'s job, and where articles start [`articles`]'; matching
+//! patterns is `crate::matcher`'s.
 
+pub mod articles;
 pub mod scan;
 
 pub use scan::{word_starts, word_starts_where, WordStart};

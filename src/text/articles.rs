@@ -1,0 +1,256 @@
+//! Where one article ends and the next begins in a text that holds several: a dump of a news
+//! feed, a file of pasted articles. An article is the unit whose names, abbreviations and dates
+//! give each other context (a surname names the person named in full earlier in the same
+//! article, not in the one before it), and the unit a large file's pieces are cut at when they
+//! can be.
+//!
+//! The boundaries are the ones a reader of such a file goes by, judged paragraph by paragraph
+//! (a paragraph is a block of lines between blank lines):
+//! - a form feed or a separator line (`----`, `====`, `* * *`): the next paragraph starts an
+//!   article;
+//! - a paragraph that opens with a dateline (`WASHINGTON, May 2 —`, `PARIS (AFP) -`), a byline
+//!   (`By Jane Roe`) or a date stamp (` date 2021-05-02`), once the article before it has a
+//!   paragraph of prose: the new article starts at the headline and other short lines right
+//!   before it. An article's own headline, stamp, byline and dateline come before its prose, so
+//!   they never split it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How far into a paragraph a dateline, byline or stamp may reach: the shapes are anchored at
+/// the paragraph's start, and this bounds what each test reads.
+const OPENING: usize = 160;
+
+/// A paragraph at least this long that ends a sentence is prose, not a headline or byline.
+const PROSE: usize = 80;
+
+/// `CITY[, STATE], Month D[, YYYY] [(AGENCY)] —` or `CITY (AGENCY) —`, dash or colon after.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][\p{L}.'’-]*";
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+    let date = format!(r",? {month} [0-9]{{1,2}}(?:st|nd|rd|th)?(?:,? [0-9]{{4}})?");
+    let agency = r" ?\([A-Z][\p{L}&.' -]{1,30}\)";
+    Regex::new(&format!(
+        r"^{word}(?:[ /]{word}){{0,3}}(?:, {word}(?: {word}){{0,2}})?(?:{date}(?:{agency})?|{agency}) ?(?:—|–|--?|:)"
+    ))
+    .expect("the dateline shape compiles")
+});
+
+/// `By Jane Roe`, `By Jane Roe and John Doe, Space Desk`: a byline alone on its line.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^By [A-Z][\p{L}.'’-]+(?: (?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|da|al|bin))*(?:,[^\n]*)?\s*$")
+        .expect("the byline shape compiles")
+});
+
+/// ` date 2021-05-02`: the date stamp some feeds open an article with.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\b").expect("the stamp shape compiles")
+});
+
+/// One paragraph: where it starts and ends, and what it opens with.
+struct Paragraph {
+    start: usize,
+    end: usize,
+    /// It follows a form feed or a separator line.
+    after_separator: bool,
+}
+
+/// Where each article after the first starts, in order; empty when the text is one article.
+pub fn article_starts(text: &str) -> Vec<usize> {
+    let paragraphs = paragraphs(text);
+    let mut starts = Vec::new();
+    // Where the current article starts, by paragraph, and whether it has prose yet.
+    let mut prose = false;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let body = &text[p.start..p.end];
+        if p.after_separator && i > 0 {
+            starts.push(p.start);
+            prose = is_prose(body);
+            continue;
+        }
+        if prose && opens_article(body) {
+            // The short lines just before it (a headline, a stamp) are the new article's.
+            let mut first = i;
+            while first > 0
+                && !is_prose(&text[paragraphs[first - 1].start..paragraphs[first - 1].end])
+            {
+                if paragraphs[first].after_separator {
+                    break;
+                }
+                first -= 1;
+            }
+            let at = paragraphs[first].start;
+            if starts.last().is_none_or(|&last| last < at) && at > 0 {
+                starts.push(at);
+            }
+            prose = is_prose(body);
+            continue;
+        }
+        prose |= is_prose(body);
+    }
+    starts
+}
+
+/// The paragraphs of `text`: runs of lines that are not blank. A line holding a form feed, or
+/// made only of a repeated separator mark, separates articles.
+fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut separated = false;
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    while line_start < text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i + 1);
+        let line = &text[line_start..line_end];
+        let blank = line.trim().is_empty() && !line.contains('\u{c}');
+        let separator = line.contains('\u{c}') || is_separator_line(line);
+        if blank || separator {
+            if let Some(start) = open.take() {
+                paragraphs.push(Paragraph {
+                    start,
+                    end: line_start,
+                    after_separator: std::mem::take(&mut separated),
+                });
+            }
+            separated |= separator;
+        } else if open.is_none() {
+            open = Some(line_start);
+        }
+        line_start = line_end;
+    }
+    if let Some(start) = open {
+        paragraphs.push(Paragraph {
+            start,
+            end: text.len(),
+            after_separator: separated,
+        });
+    }
+    paragraphs
+}
+
+/// `----`, `====`, `* * *`, `###`: three or more of one mark and nothing else but spaces.
+fn is_separator_line(line: &str) -> bool {
+    let marks = line.trim();
+    let mut chars = marks.chars().filter(|c| *c != ' ');
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    "-=*_#~".contains(first) && chars.clone().all(|c| c == first) && chars.count() >= 2
+}
+
+/// Whether a paragraph is prose: long enough and ending a sentence, or several lines long.
+fn is_prose(paragraph: &str) -> bool {
+    let body = paragraph.trim_end();
+    let ends_sentence = body.ends_with(['.', '!', '?', '"', '”', ')', '’', '\'']);
+    (body.len() >= PROSE && ends_sentence) || (body.len() >= 2 * PROSE && body.contains('\n'))
+}
+
+/// Whether a paragraph opens an article: a dateline, a byline or a date stamp at its start.
+fn opens_article(paragraph: &str) -> bool {
+    let mut end = paragraph.len().min(OPENING);
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    let opening = &paragraph[..end];
+    STAMP.is_match(opening)
+        || (opening.starts_with("By ") && BYLINE.is_match(paragraph.lines().next().unwrap_or("")))
+        || DATELINE.is_match(opening)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE_A: &str =
+        "The agency said on Monday that the satellite reached its orbit and that \
+                           its instruments were working as planned.";
+    const PROSE_B: &str = "Officials from both sides met in the capital to discuss a new round of \
+                           cooperation on launch services and tracking.";
+
+    /// The articles of `text`, as the texts between the starts.
+    fn articles(text: &str) -> Vec<&str> {
+        let mut cuts = vec![0];
+        cuts.extend(article_starts(text));
+        cuts.push(text.len());
+        cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    }
+
+    #[test]
+    fn boundaries_between_articles() {
+        // (name, text, the articles it holds)
+        let a = format!("{PROSE_A}\n\n");
+        let rows: Vec<(&str, String, Vec<String>)> = vec![
+            ("one article", format!("{PROSE_A}\n\n{PROSE_B}\n"), vec![format!("{PROSE_A}\n\n{PROSE_B}\n")]),
+            (
+                "a form feed",
+                format!("{a}\u{c}\n{PROSE_B}\n"),
+                vec![format!("{a}\u{c}\n"), format!("{PROSE_B}\n")],
+            ),
+            (
+                "a separator line",
+                format!("{a}* * *\n\n{PROSE_B}\n"),
+                vec![format!("{a}* * *\n\n"), format!("{PROSE_B}\n")],
+            ),
+            (
+                "a headline and a dateline",
+                format!("{a}Zembla Joins Lunar Talks\n\nOSTRAVA, May 2, 2024 — {PROSE_B}\n"),
+                vec![a.clone(), format!("Zembla Joins Lunar Talks\n\nOSTRAVA, May 2, 2024 — {PROSE_B}\n")],
+            ),
+            (
+                "a headline and a byline",
+                format!("{a}ZEMBLA JOINS LUNAR TALKS\n\nBy Jane Roe\n\n{PROSE_B}\n"),
+                vec![a.clone(), format!("ZEMBLA JOINS LUNAR TALKS\n\nBy Jane Roe\n\n{PROSE_B}\n")],
+            ),
+            (
+                "a wire dateline with an agency",
+                format!("{a}PARIS (AFP) - {PROSE_B}\n"),
+                vec![a.clone(), format!("PARIS (AFP) - {PROSE_B}\n")],
+            ),
+            (
+                "a date stamp",
+                format!("{a} date 2024-05-02 Zembla joins talks\n\n{PROSE_B}\n"),
+                vec![a.clone(), format!(" date 2024-05-02 Zembla joins talks\n\n{PROSE_B}\n")],
+            ),
+            (
+                "an article's own headline, stamp and dateline do not split it",
+                format!(" date 2017-05-30 Zembla to launch\n\nOstrava/Zembla, May 30: {PROSE_A}\n\n{PROSE_B}\n"),
+                vec![format!(" date 2017-05-30 Zembla to launch\n\nOstrava/Zembla, May 30: {PROSE_A}\n\n{PROSE_B}\n")],
+            ),
+            (
+                "a byline of the first article",
+                format!("HEADLINE HERE\n\nBy Jane Roe\n\n{PROSE_A}\n"),
+                vec![format!("HEADLINE HERE\n\nBy Jane Roe\n\n{PROSE_A}\n")],
+            ),
+            (
+                "a sentence opening with By is no byline",
+                format!("{a}By the numbers, the agency spent less.\n"),
+                vec![format!("{a}By the numbers, the agency spent less.\n")],
+            ),
+            (
+                "a capitalised opening without a date or agency is no dateline",
+                format!("{a}NASA — {PROSE_B}\n"),
+                vec![format!("{a}NASA — {PROSE_B}\n")],
+            ),
+        ];
+        for (name, text, want) in rows {
+            assert_eq!(articles(&text), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn separator_lines() {
+        for (line, want) in [
+            ("----\n", true),
+            ("* * *\n", true),
+            ("===", true),
+            ("--", false),
+            ("-=-\n", false),
+            ("- item\n", false),
+            ("", false),
+        ] {
+            assert_eq!(is_separator_line(line), want, "{line:?}");
+        }
+    }
+}
