@@ -8,15 +8,66 @@
 #   BIG=1024 scripts/bench.sh   # also measure peak memory on a 1 GB single file
 #   BIN=/tmp/old/orbitext scripts/bench.sh   # another build, e.g. to compare with a commit
 #   PAIRS=21 scripts/bench.sh   # more rounds of grep and orbitext in turns (0 for none)
+#   scripts/bench.sh --hostile  # adversarial inputs of 10 KB, 100 KB and 1 MB against news
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MB=${1:-100}
-RUNS=${RUNS:-3}
 WORK=${WORK:-${TMPDIR:-/tmp}/orbitext-bench}
 BIN=${BIN:-target/release/orbitext}
-
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+# Inputs crafted to make a rule's cost grow faster than the text: each shape repeated to the
+# size, timed against news of the same size (the fixture articles repeated). A ratio far above
+# 1, or a peak memory that grows faster than the size, is a super-linear stage.
+if [ "${1:-}" = --hostile ]; then
+  cargo build --release --quiet
+  dir="$WORK/hostile"
+  mkdir -p "$dir"
+  python3 - "$dir" <<'PY'
+import os, sys
+out = sys.argv[1]
+shapes = {
+    "news": "".join(open(os.path.join("fixtures/articles", n), encoding="utf-8").read() + "\n"
+                    for n in sorted(os.listdir("fixtures/articles"))),
+    "ministry-of": "Ministry of ",
+    "deputy": "Deputy ",
+    "deputy-ministry-of-the": "Deputy Ministry of the ",
+    "yearless-dates": "on Sept. 30, officials met. On Oct. 2, they signed. ",
+    "nasa-comma": "NASA,",
+    "one-word": "x",
+    "surnames": "Minister Jane Ostrova said Ostrova and Roe met. ",
+    "abbreviations": "the National Space Agency (NSA) and NSA ",
+    "datelines": "PARIS, May 2 — A short note.\n\n",
+    "numbers": "2024 30 1 ",
+}
+for size, label in [(10 << 10, "10k"), (100 << 10, "100k"), (1 << 20, "1m")]:
+    for name, unit in shapes.items():
+        text = (unit * (size // len(unit.encode()) + 1)).encode()[:size]
+        text = text.decode("utf-8", "ignore")
+        with open(os.path.join(out, f"{name}-{label}.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+PY
+  printf '%-26s %6s %9s %9s %9s\n' "shape" "size" "seconds" "vs news" "peak MB"
+  for label in 10k 100k 1m; do
+    for name in news $(cd "$dir" && ls -- *-"$label".txt | sed "s/-$label.txt\$//" | grep -vx news); do
+      file="$dir/$name-$label.txt"
+      best="" rss=""
+      for _ in 1 2 3; do
+        /usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" extract --format jsonl "$file" > /dev/null 2>&1 || true
+        read -r t m < "$WORK/time"
+        if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; rss=$m; fi
+      done
+      [ "$name" = news ] && news=$best
+      ratio=$(awk "BEGIN { printf \"%.1f\", $best / ($news > 0.01 ? $news : 0.01) }")
+      printf '%-26s %6s %9s %9s %9d\n' "$name" "$label" "$best" "$ratio" $(( rss / 1024 ))
+    done
+  done
+  exit 0
+fi
+
+MB=${1:-100}
+RUNS=${RUNS:-3}
+
 cargo build --release --quiet
 mkdir -p "$WORK"
 
@@ -43,7 +94,9 @@ if out.endswith(".txt"):
     with open(out, "w", encoding="utf-8") as f:
         total = 0
         while total < target:
-            a = article(10 * 1024) + "\n"
+            # A form feed between articles, as news dumps separate them: the file then
+            # holds the folder's articles, each its own context.
+            a = article(10 * 1024) + "\f\n"
             f.write(a)
             total += len(a.encode())
 else:

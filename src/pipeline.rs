@@ -22,14 +22,26 @@ use crate::summary::Summary;
 /// every thread busy, few enough that memory stays flat however many files there are.
 const BATCH_JOBS: usize = 256;
 
-/// How many bytes of text a batch holds at most (plus one document or piece): with the
-/// mentions found in them, this is most of the memory a run needs.
-const BATCH_BYTES: usize = 8 << 20;
+/// How many bytes of text a batch holds per thread (plus one document or piece), and at least
+/// and at most: enough for every thread to have pieces to take while one is slow, few enough
+/// that the batches in flight, and the records found in them, fit in a bounded memory
+/// whatever the thread count. Records take up to some 30 times the bytes of the text they
+/// come from (text that is all short names), and three batches are in flight at most.
+const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
+const BATCH_BYTES_MIN: usize = 2 << 20;
+const BATCH_BYTES_MAX: usize = 8 << 20;
 
-/// Documents larger than this are streamed in pieces of about this size, cut at blank lines.
-/// Extraction needs several times a text's size in memory and each thread holds a batch, so
-/// pieces are kept small; a megabyte is far more than the context one article needs.
-const PIECE: usize = 1 << 20;
+/// Documents larger than this are streamed in pieces of about this size, cut between articles
+/// or paragraphs. Extraction needs several times a text's size in memory on each thread, so
+/// pieces are kept small; a quarter of a megabyte is far more than one article.
+const PIECE: usize = 256 << 10;
+
+/// The bytes of text a batch holds with `threads` workers.
+fn batch_bytes(threads: usize) -> usize {
+    threads
+        .saturating_mul(BATCH_BYTES_PER_THREAD)
+        .clamp(BATCH_BYTES_MIN, BATCH_BYTES_MAX)
+}
 
 /// Everything a command that extracts resolves from its flags, once: the extractor, the
 /// threads, how input is read and which types are kept.
@@ -66,12 +78,15 @@ type Render = Option<(Format, Option<usize>)>;
 /// A job done by a worker: its source's index, its text length, the job and what it found.
 type Done<'a> = (usize, usize, Job, Found<'a>);
 
-/// The next jobs to process together: up to [`BATCH_JOBS`] of them and about [`BATCH_BYTES`]
-/// of text, each with its source's index and length; empty once the jobs run out.
-fn next_batch(jobs: &mut impl Iterator<Item = (usize, Job)>) -> Vec<(usize, usize, Job)> {
+/// The next jobs to process together: up to [`BATCH_JOBS`] of them and about `max_bytes` of
+/// text, each with its source's index and length; empty once the jobs run out.
+fn next_batch(
+    jobs: &mut impl Iterator<Item = (usize, Job)>,
+    max_bytes: usize,
+) -> Vec<(usize, usize, Job)> {
     let mut batch = Vec::new();
     let mut bytes = 0;
-    while batch.len() < BATCH_JOBS && bytes < BATCH_BYTES {
+    while batch.len() < BATCH_JOBS && bytes < max_bytes {
         let Some((source, job)) = jobs.next() else {
             break;
         };
@@ -150,17 +165,17 @@ impl Pipeline {
             Sink::Records { writer, context } => Some((writer.format(), *context)),
             Sink::Summary(_) => None,
         };
-        // Listed on this thread, each batch kept the workers waiting while it was listed: a
-        // twentieth of the time on a folder of small articles, as listing stats every file.
-        // The lister hands over one batch and waits with the next: running further ahead held
-        // more of a large file's text (a run over one gigabyte peaked at 195 MB, not 167). It
-        // is not joined when the run stops early (the output has closed): it may be waiting for
-        // input that never comes, and it ends with the process.
+        // Jobs are listed on a thread of their own because listing stats every file, and the
+        // workers would wait for it. The lister hands over one batch and waits with the next:
+        // running further ahead would only hold more of a large file's text. It is not joined
+        // when the run stops early (the output has closed): it may be waiting for input that
+        // never comes, and it ends with the process.
+        let max_bytes = batch_bytes(self.pool.current_num_threads());
         let (listed, batches) = mpsc::sync_channel::<Vec<(usize, usize, Job)>>(0);
         let lister = std::thread::spawn(move || {
             let mut jobs = jobs;
             loop {
-                let batch = next_batch(&mut jobs);
+                let batch = next_batch(&mut jobs, max_bytes);
                 if batch.is_empty() || listed.send(batch).is_err() {
                     break;
                 }
@@ -185,9 +200,8 @@ impl Pipeline {
                 Ok(())
             });
             // The loop runs on a worker of the pool, which hands each batch on and starts the
-            // next itself. Run from this thread, each batch was sent into the pool from outside,
-            // and this thread slept until it was done and then had to be woken to hand it on,
-            // while the workers waited: half the futex calls of a run were those hand-overs.
+            // next itself: no thread outside the pool has to be woken between batches while the
+            // workers wait.
             let all_sent = self.pool.install(|| {
                 for batch in batches {
                     let done = self.extract_batch(batch, render);
@@ -224,9 +238,8 @@ impl Pipeline {
                     None => Found::Mentions(mentions),
                 };
                 // The sink needs no text. Freed here, on the thread that allocated it, its
-                // memory goes straight back to this thread's allocator for the next document;
-                // freed by the sink's thread, it crossed threads first, and a run over the
-                // bench folder peaked at 30 MB rather than 25.
+                // memory goes straight back to this thread's allocator for the next document
+                // rather than crossing threads first.
                 if let Job::Piece(piece) = &mut job {
                     drop(std::mem::take(&mut piece.text));
                 }
@@ -482,6 +495,14 @@ mod tests {
         };
         writer.finish().unwrap();
         (String::from_utf8(out).unwrap(), messages.errors)
+    }
+
+    #[test]
+    fn batches_grow_with_the_threads_up_to_a_cap() {
+        assert_eq!(batch_bytes(1), BATCH_BYTES_MIN);
+        assert_eq!(batch_bytes(4), 4 * BATCH_BYTES_PER_THREAD);
+        assert_eq!(batch_bytes(64), BATCH_BYTES_MAX);
+        assert_eq!(batch_bytes(usize::MAX), BATCH_BYTES_MAX);
     }
 
     #[test]
