@@ -1,5 +1,5 @@
-//! The vocabulary every stage shares: the five entity kinds of the contract and the `Mention`
-//! a stage produces. Kept apart from the stages so that rules, gazetteer and output agree on one
+//! The vocabulary every stage shares: the five entity kinds (what each covers, its span and
+//! its key are stated in `docs/entities.md`) and the `Mention` a stage produces. Kept apart from the stages so that rules, gazetteer and output agree on one
 //! definition without depending on each other.
 
 use std::fmt;
@@ -7,7 +7,7 @@ use std::fmt;
 use clap::ValueEnum;
 use serde::Serialize;
 
-/// The five entity types of `ENTITIES.md`, named as records and `--types` name them.
+/// The five entity types of `docs/entities.md`, named as records and `--types` name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {

@@ -23,7 +23,7 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 pub fn is_word_char(c: char) -> bool {
     match c {
         // The non-ASCII characters news uses most, decided without the Unicode tables (whose
-        // lookup cost more than the rest of a word start): Latin letters with diacritics, and
+        // lookup costs more than the rest of a word start): Latin letters with diacritics, and
         // the general punctuation block (’ “ ” – — …), which holds no letter or digit.
         '\u{00C0}'..='\u{024F}' => c != '×' && c != '÷',
         '\u{2000}'..='\u{206F}' => false,

@@ -38,8 +38,8 @@ pub fn word_starts_where(text: &str, keep: impl FnMut(WordStart) -> bool) -> Vec
 }
 
 /// [`word_starts_where`] compiled for AVX2, which classifies a block's 32 bytes in one go
-/// where SSE2 takes two halves and joins them: the pass reads every byte of the text, and
-/// this takes 2% off a run's instructions. Chosen at run time, so that the binary still runs
+/// where SSE2 takes two halves and joins them: the pass reads every byte of the text, so
+/// halving its steps is worth a second build of it. Chosen at run time, so that the binary still runs
 /// on any x86-64 processor.
 ///
 /// # Safety
@@ -77,8 +77,8 @@ fn word_starts_by(
             if found != 0 {
                 // Every place is written past the end and counted only if kept: whether a
                 // place is kept is a coin toss to the branch predictor, and a branch around
-                // the push was mispredicted often. The room is left uninitialised, as filling
-                // it cost more than the places kept.
+                // the push is mispredicted often. The room is left uninitialised, as filling
+                // it costs more than the places kept.
                 starts.reserve(BLOCK);
                 let room = starts.spare_capacity_mut();
                 let mut kept = 0;
@@ -255,9 +255,9 @@ fn ascii_space(x: u64) -> u64 {
 }
 
 /// Bits in a [`WordFilter`]: 8 KiB. The built-in dictionaries and rules set about 3,700 of
-/// them, so one place in twenty gets through by chance; at 32 KiB the matchers' filters, read
-/// at every word start, did not fit in the first-level cache together, and missing it cost
-/// more than the walks that the larger filters spared.
+/// them, so one place in twenty gets through by chance. Larger filters would let fewer through,
+/// but the matchers' filters, read at every word start, must fit in the first-level cache
+/// together: missing it costs more than the walks a larger filter spares.
 pub(crate) const FILTER_BITS: usize = 1 << 16;
 
 /// Where up to four leading bytes, as one little-endian number, land in a filter; collisions
