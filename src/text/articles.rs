@@ -240,6 +240,20 @@ mod tests {
     }
 
     #[test]
+    fn a_megabyte_of_articles_or_of_one_paragraph_is_read_in_one_pass() {
+        // Every paragraph opens an article: each test reads a bounded opening, so this is
+        // linear; a walk back over all the short paragraphs before each would not be.
+        let unit = format!("{PROSE_A}\n\nA headline\n\nPARIS, May 2 — {PROSE_B}\n\n");
+        let text = unit.repeat((1 << 20) / unit.len());
+        let n = text.len() / unit.len();
+        let starts = article_starts(&text);
+        assert_eq!(starts.len(), n);
+        assert!(starts.iter().all(|&s| text[s..].starts_with("A headline")));
+        // No paragraph break at all, nor a line end.
+        assert!(article_starts(&"PARIS, May 2 — x ".repeat(60_000)).is_empty());
+    }
+
+    #[test]
     fn separator_lines() {
         for (line, want) in [
             ("----\n", true),
