@@ -9,6 +9,7 @@
 //! the regex would; everywhere else a comment says why the first choice is the only one. As in
 //! the regexes, `\s` is Unicode White_Space and a word boundary is ASCII.
 
+use super::words;
 use crate::text::{is_word_byte, space_at, spaces, spaces1};
 
 /// A reader's match in byte offsets of the whole text: `spans[0]` is the match, `spans[i]` is
@@ -101,7 +102,7 @@ const MONTHS: Alternatives = Alternatives::new(&[
 const MONTH_ABBREVIATIONS: Alternatives = Alternatives::new(&[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ]);
-const WEEKDAYS: Alternatives = Alternatives::new(&super::WEEKDAYS);
+const WEEKDAYS: Alternatives = Alternatives::new(&words::WEEKDAYS);
 const WEEKDAY_ABBREVIATIONS: Alternatives =
     Alternatives::new(&["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
 /// The words that join the ends of a range, in the regex's order.
@@ -918,7 +919,7 @@ mod tests {
 
     fn weekday_like(noise: u32) -> Text {
         pick(
-            &super::super::WEEKDAYS,
+            &super::super::words::WEEKDAYS,
             &[
                 "Mon", "Thurs", "monday", "Sundays", "Fri.", "Wednes", "FRIDAY",
             ],
