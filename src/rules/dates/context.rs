@@ -1,6 +1,5 @@
 //! What the words around a candidate say: whether a number is a year or a count, a month a
-//! month or a name, whether a date line is a dateline, which year shift follows a date
-//! (`this year`), and which way its sentence points in time.
+//! month or a name, whether a date line is a dateline, and which way its sentence points in time.
 
 use super::value::month_number;
 use super::words::{
@@ -8,7 +7,7 @@ use super::words::{
     TIME_LEADS, UNITS, WEEKDAYS,
 };
 use super::{Candidate, Shape, Tense};
-use crate::text::{char_at, char_before, is_word_byte};
+use crate::text::{char_at, char_before};
 
 /// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
 /// right before it marks a name, unless that word is a time word or a weekday. `March` after
@@ -52,25 +51,6 @@ pub(super) fn is_place(lead: &str) -> bool {
         w.chars().next().is_some_and(char::is_uppercase)
     });
     all_capitalised && (1..=4).contains(&count)
-}
-
-/// The year shift that `after`, the text right after a date or a month, opens with:
-/// `, this year` (0), ` of next year` (+1), ` last year` (−1). Read by hand: it is tried
-/// after every date and bare month, and a regex cost more there than the rest of the date.
-pub(super) fn year_shift(after: &str) -> Option<i32> {
-    // At least one space, as a regex's `\s+`.
-    fn spaced(s: &str) -> Option<&str> {
-        let rest = s.trim_start_matches(char::is_whitespace);
-        (rest.len() < s.len()).then_some(rest)
-    }
-    let rest = spaced(after.strip_prefix(',').unwrap_or(after))?;
-    let rest = rest.strip_prefix("of").and_then(spaced).unwrap_or(rest);
-    let (shift, rest) = [("this", 0), ("next", 1), ("last", -1)]
-        .into_iter()
-        .find_map(|(word, shift)| Some((shift, rest.strip_prefix(word)?)))?;
-    let rest = spaced(rest)?.strip_prefix("year")?;
-    let glued = rest.bytes().next().is_some_and(is_word_byte);
-    (!glued).then_some(shift)
 }
 
 /// The word right before byte `i`, skipping spaces and a hyphen (`mid-June`).
@@ -260,49 +240,9 @@ pub(super) fn tense(text: &str, i: usize) -> Tense {
 
 #[cfg(test)]
 mod tests {
-    use regex::Regex;
-
     use super::*;
 
-    #[test]
-    fn year_shifts_read_by_hand() {
-        // (text after a date, the shift)
-        let rows: &[(&str, Option<i32>)] = &[
-            (" this year", Some(0)),
-            (", next year.", Some(1)),
-            (" of last year", Some(-1)),
-            ("\u{a0}of\tnext  year", Some(1)),
-            (" this years", None),
-            (" this year_", None),
-            (" this year’s", Some(0)),
-            ("this year", None),
-            (",this year", None),
-            (" ofthis year", None),
-            (" This year", None),
-            (" this  year", Some(0)),
-            (" this", None),
-            ("", None),
-        ];
-        for (after, want) in rows {
-            assert_eq!(year_shift(after), *want, "{after:?}");
-        }
-    }
-
     proptest::proptest! {
-        /// The hand reading answers as the regex it replaced.
-        #[test]
-        fn year_shift_reads_as_the_regex(
-            after in ",?[ \u{a0}x]{0,2}(of)?[ x]{0,2}(this|next|last|thus)?[ \t]{0,2}(year)?[s_’.]?"
-        ) {
-            let shift = Regex::new(r"^,?\s+(?:of\s+)?(this|next|last)\s+year(?-u:\b)").unwrap();
-            let want = shift.captures(&after).map(|c| match &c[1] {
-                "next" => 1,
-                "last" => -1,
-                _ => 0,
-            });
-            proptest::prop_assert_eq!(year_shift(&after), want);
-        }
-
         /// The words around a place are read as a search by characters reads them, in ASCII
         /// or not.
         #[test]

@@ -2,13 +2,12 @@
 //!
 //! Finding looks only where a date can start — a number, a month or weekday name, `FY` or
 //! `fiscal` at a word start — and, at each such trigger in text order, reads the longest date
-//! starting there with a few anchored readers and byte checks (`Friday, April 13, 2018`,
-//! `21 May 2021`, `30/06/2019`, `Nov. 29 and 30`, `1996–97`, `1980s`, `FY26`, a bare `June`
-//! after a time word, a bare `2016` that is not a count). In launch-schedule language
-//! `NET March 2025` the span is `March 2025`: `NET` stays outside it like `by` or `early`, and
-//! only serves as a time cue. The readers of the date shapes (module `read`) parse bytes by hand,
-//! each exactly as the regex its tests keep as its specification; their word boundaries are
-//! ASCII, as the regexes' were, so that curly quotes and dashes end words.
+//! starting there: each shape is one regex, searched anchored at the trigger (`Friday, April
+//! 13, 2018`, `21 May 2021`, `30/06/2019`, `Nov. 29 and 30`, `1996–97`, `FY26`), and a few byte
+//! checks read what needs the words around more than a pattern (`1980s`, a bare `June` after a
+//! time word, a bare `2016` that is not a count). In launch-schedule language `NET March 2025`
+//! the span is `March 2025`: `NET` stays outside it like `by` or `early`, and only serves as a
+//! time cue.
 //!
 //! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
 //! certain: the same day written with a year elsewhere in the article, else the article's own
@@ -26,6 +25,7 @@
 use regex::Regex;
 
 use self::context::{is_place, needs_tense, tense};
+use self::shapes::Shapes;
 use self::value::{digits, is_full, point, value};
 use self::words::{STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
 use crate::entity::{Kind, Mention};
@@ -33,7 +33,6 @@ use crate::matcher::WordFilter;
 use crate::text::{is_word_byte, line_start, WordStart};
 
 mod context;
-mod read;
 mod shapes;
 mod value;
 mod words;
@@ -106,6 +105,8 @@ pub struct DateRules {
     options: DateOptions,
     /// Where a trigger word may start; digits are tested apart, as they would fill it.
     words: WordFilter,
+    /// The date shapes' regexes.
+    shapes: Shapes,
     stamp: Regex,
 }
 
@@ -121,8 +122,8 @@ impl DateRules {
         DateRules::with_options(DateOptions::default())
     }
 
-    /// The rules with the caller's numeric order and reference date; the one regex, for the
-    /// date stamp, is compiled here, once.
+    /// The rules with the caller's numeric order and reference date; the regexes of the
+    /// shapes and of the date stamp are compiled here, once.
     pub fn with_options(options: DateOptions) -> DateRules {
         // `FY` with its year glued on (`FY2024`) or apart (`FY 2024`, `FY-24`).
         let fy: Vec<String> = (0..10)
@@ -139,6 +140,7 @@ impl DateRules {
         DateRules {
             options,
             words: WordFilter::new(&words, false),
+            shapes: Shapes::new(),
             stamp: Regex::new(r"^\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)")
                 .expect("date stamp rule compiles"),
         }
@@ -166,6 +168,7 @@ impl DateRules {
         // inside it are skipped, so `2021` in `May 21, 2021` is never a year of its own.
         let mut found: Vec<Candidate> = Vec::new();
         let mut free = 0;
+        let mut shapes = self.shapes.reader(text);
         for &start in starts {
             let at = start.at;
             if at < free || !self.may_start(text, start) {
@@ -174,7 +177,7 @@ impl DateRules {
             let Some(token) = trigger(text, at) else {
                 continue;
             };
-            if let Some(c) = shapes::longest_at(text, at, token) {
+            if let Some(c) = shapes.longest_at(at, token) {
                 free = c.end;
                 found.push(c);
             }
@@ -270,7 +273,7 @@ impl DateRules {
 
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
 /// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an
-/// ASCII word boundary, as in the readers.
+/// ASCII word boundary, as in the shapes' regexes.
 fn trigger(text: &str, at: usize) -> Option<&str> {
     let rest = &text.as_bytes()[at..];
     let run = |keep: fn(&u8) -> bool| rest.iter().position(|b| !keep(b)).unwrap_or(rest.len());
