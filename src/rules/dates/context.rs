@@ -186,10 +186,14 @@ pub(super) fn needs_tense(c: &Candidate) -> bool {
     }
 }
 
+/// The most bytes of a sentence read back from a date for its tense: a clause that points in
+/// time is near the date it points.
+const MAX_LEAD_LEN: usize = 300;
+
 /// The words of the sentence before byte `i`: back to the last line break or sentence end
-/// (`. `, `! `, `? `), and never more than a few hundred bytes.
+/// (`. `, `! `, `? `), and never more than [`MAX_LEAD_LEN`] bytes.
 pub(super) fn sentence_lead(text: &str, i: usize) -> &str {
-    let mut from = i.saturating_sub(300);
+    let mut from = i.saturating_sub(MAX_LEAD_LEN);
     while !text.is_char_boundary(from) {
         from += 1;
     }

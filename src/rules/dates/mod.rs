@@ -25,8 +25,8 @@
 use regex::Regex;
 
 use self::context::{is_place, needs_tense, tense};
-use self::shapes::Shapes;
-use self::value::{digits, is_full, point, value};
+use self::shapes::{Shapes, MAX_DATE_LEN};
+use self::value::{digits, is_full, point, values};
 use self::words::{STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
 use crate::entity::{Kind, Mention};
 use crate::matcher::WordFilter;
@@ -99,6 +99,9 @@ struct Candidate {
     /// Filled in only where a value depends on it: weekdays and yearless dates.
     tense: Tense,
 }
+
+/// How far into an article, in bytes, a date may start and still be its dateline.
+const DATELINE_REACH: usize = 400;
 
 /// The date rules, compiled once per run.
 pub struct DateRules {
@@ -178,6 +181,7 @@ impl DateRules {
                 continue;
             };
             if let Some(c) = shapes.longest_at(at, token) {
+                debug_assert!(c.end - c.start <= MAX_DATE_LEN, "a date is bounded");
                 free = c.end;
                 found.push(c);
             }
@@ -191,9 +195,8 @@ impl DateRules {
         }
         found
             .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let v = value(c, &found[..i], &found, anchor);
+            .zip(values(&found, anchor))
+            .map(|(c, v)| {
                 let mut m = Mention::new(Kind::Date, c.start, c.end, v.clone());
                 m.value = v.into();
                 m
@@ -246,7 +249,8 @@ impl DateRules {
                 return Some(p);
             }
         }
-        let dateline = dates.iter().take_while(|d| d.start < 400).find_map(|d| {
+        let near_top = |d: &&Candidate| d.start < DATELINE_REACH;
+        let dateline = dates.iter().take_while(near_top).find_map(|d| {
             let Shape::Point(p) = d.shape else {
                 return None;
             };
@@ -301,6 +305,33 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, String)> {
         dates_with(DateOptions::default(), text)
+    }
+
+    /// Yearless dates repeated, each needing the year of others (the same day written with a
+    /// year, an earlier dated mention): finding that year must be a lookup, not a search of
+    /// the other dates, or the cost grows with the square of the text and 1 MB takes minutes.
+    /// The times of 100 KB and 1 MB are compared loosely: linear cost makes the ratio about
+    /// 10, a search of the others about 100.
+    #[test]
+    fn yearless_dates_cost_linear_time() {
+        let unit = "on Sept. 30, officials met. On Oct. 2, they signed. ";
+        let rules = DateRules::new();
+        let time = |copies: usize| {
+            let text = unit.repeat(copies);
+            let starts = crate::text::word_starts(&text);
+            let clock = std::time::Instant::now();
+            let found = rules.find(&text, &starts);
+            let elapsed = clock.elapsed();
+            assert_eq!(found.len(), 2 * copies);
+            assert_eq!(found[found.len() - 1].value, "XXXX-10-02");
+            elapsed
+        };
+        let small = time(2_000);
+        let large = time(20_000);
+        assert!(
+            large < 40 * small,
+            "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
+        );
     }
 
     #[test]
@@ -729,6 +760,16 @@ mod tests {
                 "same day later with year",
                 "met on March 14th in Oslo. Their accord of March 14th 2018",
                 "2018-03-14",
+            ),
+            (
+                "the first year written for the day wins",
+                "the accord of March 14th 2018, renewed March 14th 2019. Met on March 14th",
+                "2018-03-14",
+            ),
+            (
+                "the nearest earlier year wins",
+                "In July 2021 x. In May 2019 y. By June",
+                "2019-06",
             ),
             (
                 "this year",

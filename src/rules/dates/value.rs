@@ -6,26 +6,80 @@ use std::fmt::Write as _;
 use super::words::MONTH_NAMES;
 use super::{Candidate, Point, Shape, Tense};
 
-/// The ISO 8601 value of a kept candidate, with a missing year taken from the article.
-pub(super) fn value(
-    c: &Candidate,
-    earlier: &[Candidate],
-    all: &[Candidate],
+/// The value of each of `found`, in order.
+pub(super) fn values(
+    found: &[Candidate],
     anchor: Option<Point>,
-) -> String {
+) -> impl Iterator<Item = String> + '_ {
+    let same_day = SameDay::new(found);
+    // The year of the nearest earlier mention that names a month and a year.
+    let mut earlier = None;
+    found.iter().map(move |c| {
+        let v = value(c, &same_day, earlier, anchor);
+        earlier = written_year(c).or(earlier);
+        v
+    })
+}
+
+/// The year of each month and day an article writes with one, from the first mention that
+/// does: a yearless date looks its day up here rather than among all the others.
+struct SameDay {
+    /// By [`SameDay::index`].
+    years: [Option<i32>; 12 * 31],
+}
+
+impl SameDay {
+    fn new(found: &[Candidate]) -> SameDay {
+        let mut years = [None; 12 * 31];
+        for c in found {
+            if let Shape::Point(Point {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            }) = c.shape
+            {
+                if let Some(i) = SameDay::index(m, d) {
+                    years[i].get_or_insert(y);
+                }
+            }
+        }
+        SameDay { years }
+    }
+
+    fn index(month: u32, day: u32) -> Option<usize> {
+        let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+        valid.then(|| (month as usize - 1) * 31 + day as usize - 1)
+    }
+
+    /// The year of the same month and day written with a year elsewhere in the article.
+    fn year(&self, p: &Point) -> Option<i32> {
+        self.years[SameDay::index(p.month?, p.day?)?]
+    }
+}
+
+/// The year a mention writes, if it names a month and a year.
+fn written_year(c: &Candidate) -> Option<i32> {
+    match c.shape {
+        Shape::Point(p) | Shape::Range(p, _) if p.month.is_some() => p.year,
+        _ => None,
+    }
+}
+
+/// The ISO 8601 value of a kept candidate, with a missing year taken from the article:
+/// `earlier` is the year of the nearest earlier mention that names a month and a year.
+fn value(c: &Candidate, same_day: &SameDay, earlier: Option<i32>, anchor: Option<Point>) -> String {
     let year_for = |p: &Point| -> Option<i32> {
         if let Some(y) = p.year {
             return Some(y);
         }
         let anchor_year = anchor.and_then(|a| a.year);
         if let Some(shift) = c.year_shift {
-            return anchor_year
-                .or_else(|| earlier_year(earlier))
-                .map(|y| y + shift);
+            return anchor_year.or(earlier).map(|y| y + shift);
         }
-        same_day_with_year(p, all)
+        same_day
+            .year(p)
             .or_else(|| anchor.and_then(|a| year_near(a, p, c.tense)))
-            .or_else(|| earlier_year(earlier))
+            .or(earlier)
     };
     let mut s = String::with_capacity(24);
     match c.shape {
@@ -76,23 +130,6 @@ pub(super) fn year_near(anchor: Point, p: &Point, tense: Tense) -> Option<i32> {
         ay + 1
     } else {
         ay
-    })
-}
-
-/// The year of the same month and day written with a year elsewhere in the article.
-pub(super) fn same_day_with_year(p: &Point, all: &[Candidate]) -> Option<i32> {
-    p.day?;
-    all.iter().find_map(|c| match c.shape {
-        Shape::Point(q) if q.year.is_some() && q.month == p.month && q.day == p.day => q.year,
-        _ => None,
-    })
-}
-
-/// The year of the nearest earlier mention that names a month and a year.
-pub(super) fn earlier_year(earlier: &[Candidate]) -> Option<i32> {
-    earlier.iter().rev().find_map(|c| match c.shape {
-        Shape::Point(p) | Shape::Range(p, _) if p.month.is_some() => p.year,
-        _ => None,
     })
 }
 
