@@ -1,0 +1,269 @@
+//! What the words around a candidate say: whether a number is a year or a count, a month a
+//! month or a name, whether a date line is a dateline, and which way its sentence points in time.
+
+use super::value::month_number;
+use super::words::{
+    CLOCK_WORDS, FUTURE_CUES, NOT_PLURAL, NUMBER_ABBREVIATIONS, NUMBER_LEADS, PAST_CUES,
+    TIME_LEADS, UNITS, WEEKDAYS,
+};
+use super::{Candidate, Shape, Tense};
+use crate::text::{char_at, char_before};
+
+/// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
+/// right before it marks a name, unless that word is a time word or a weekday. `March` after
+/// `Long` names a rocket.
+pub(super) fn month_is_date(text: &str, start: usize, month: &str) -> bool {
+    match month {
+        "May" => !glued_to_name(text, start, previous_word(text, start)),
+        // China's Long March rockets (`Long March 5`).
+        "March" => previous_word(text, start) != "Long",
+        _ => true,
+    }
+}
+
+/// True when `before`, the word right before `start`, is a capitalised word of the same phrase
+/// (no punctuation between) that is not a time word: `Horizon 2020`, `Theresa May`.
+pub(super) fn glued_to_name(text: &str, start: usize, before: &str) -> bool {
+    let head = &text[..start];
+    head.ends_with(' ')
+        && !head
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '(', '"', '“', '—', '–'])
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && !TIME_LEADS.contains(before)
+        && !WEEKDAYS.contains(&before)
+        && month_number(before).is_none()
+}
+
+/// Whether `text` before a dateline's date is a place: `WASHINGTON,`, `Paris, France,` or
+/// nothing at all (the date alone on its line).
+pub(super) fn is_place(lead: &str) -> bool {
+    if lead.is_empty() {
+        return true;
+    }
+    let Some(place) = lead.strip_suffix(',') else {
+        return false;
+    };
+    let mut words = place.split([' ', ',', '/']).filter(|w| !w.is_empty());
+    let mut count = 0;
+    let all_capitalised = words.all(|w| {
+        count += 1;
+        w.chars().next().is_some_and(char::is_uppercase)
+    });
+    all_capitalised && (1..=4).contains(&count)
+}
+
+/// The word right before byte `i`, skipping spaces and a hyphen (`mid-June`).
+pub(super) fn previous_word(text: &str, i: usize) -> &str {
+    // Read as bytes while they are ASCII: only a word reaching a non-ASCII character, which may
+    // be a letter too, is left to the search by characters.
+    let b = text.as_bytes();
+    let mut end = i;
+    loop {
+        if end > 0 && matches!(b[end - 1], b' ' | b'-') {
+            end -= 1;
+        } else if end >= 2 && b[end - 2..end] == *"\u{a0}".as_bytes() {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    let head = &text[..end];
+    let mut start = end;
+    while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    if start > 0 && !b[start - 1].is_ascii() {
+        start = head[..start]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+    }
+    &head[start..]
+}
+
+/// The word right after byte `i`.
+pub(super) fn next_word(text: &str, i: usize) -> &str {
+    // As in `previous_word`: bytes while they are ASCII.
+    let spaces = text.as_bytes()[i..]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let tail = &text[i + spaces..];
+    let b = tail.as_bytes();
+    let mut end = 0;
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end < b.len() && !b[end].is_ascii() {
+        end += tail[end..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(tail.len() - end);
+    }
+    &tail[..end]
+}
+
+pub(super) fn is_unit(word: &str) -> bool {
+    // One-letter units only in lower case: `2021 T` is more likely a name than tonnes.
+    if word.len() == 1 {
+        UNITS.contains(word)
+    } else {
+        UNITS.contains_any_case(word)
+    }
+}
+
+/// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
+/// lower-case plural noun (`2000 satellites`, `March 2 years ago`).
+pub(super) fn counts_something(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ') && is_counted(next_word(text, end))
+}
+
+/// Whether `next`, the word after a number, is what the number counts or measures.
+pub(super) fn is_counted(next: &str) -> bool {
+    let plural = next.len() > 3
+        && next.ends_with('s')
+        && !NOT_PLURAL.contains(next)
+        && next.chars().next().is_some_and(char::is_lowercase);
+    plural || is_unit(next)
+}
+
+/// Whether a number that looks like a year (or year span) at `start..end` is used as a time:
+/// not money, not a count, not a measurement or clock time, not a part of a longer number, not
+/// an identifier, not inside a name (`Horizon 2020`).
+pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
+    if let Some(ch) = char_before(text, start) {
+        if matches!(ch, '$' | '€' | '£' | '¥' | '#' | '№' | '+' | '×') {
+            return false;
+        }
+        if matches!(ch, ',' | '.' | '-' | '–' | '/' | ':')
+            && char_before(text, start - ch.len_utf8()).is_some_and(|p| p.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    if let Some(ch) = char_at(text, end) {
+        if ch == '%' {
+            return false;
+        }
+        if matches!(ch, ',' | '.' | ':' | '/')
+            && char_at(text, end + 1).is_some_and(|n| n.is_ascii_digit())
+        {
+            return false;
+        }
+        // `a 2000-km orbit`
+        if ch == '-' && is_unit(next_word(text, end + 1)) {
+            return false;
+        }
+    }
+    if text[end..].starts_with(' ') {
+        let next = next_word(text, end);
+        if is_counted(next) || CLOCK_WORDS.contains_any_case(next) {
+            return false;
+        }
+    }
+    // `version 2019`, `some 2000`, and with an abbreviation's period `No. 2020`, `v. 2019`.
+    let lead = previous_word(text, start);
+    if NUMBER_LEADS.contains_any_case(lead) {
+        return false;
+    }
+    let head = text[..start].trim_end();
+    if let Some(abbrev) = head.strip_suffix('.') {
+        let lead = previous_word(abbrev, abbrev.len());
+        if NUMBER_ABBREVIATIONS.contains_any_case(lead) {
+            return false;
+        }
+    }
+    !glued_to_name(text, start, lead)
+}
+
+/// Whether a candidate's value depends on the tense of its sentence.
+pub(super) fn needs_tense(c: &Candidate) -> bool {
+    match c.shape {
+        Shape::Weekday(_) => true,
+        Shape::Point(p) | Shape::Range(p, _) => p.year.is_none() && p.month.is_some(),
+        _ => false,
+    }
+}
+
+/// The most bytes of a sentence read back from a date for its tense: a clause that points in
+/// time is near the date it points.
+const MAX_LEAD_LEN: usize = 300;
+
+/// The words of the sentence before byte `i`: back to the last line break or sentence end
+/// (`. `, `! `, `? `), and never more than [`MAX_LEAD_LEN`] bytes.
+pub(super) fn sentence_lead(text: &str, i: usize) -> &str {
+    let mut from = i.saturating_sub(MAX_LEAD_LEN);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..i];
+    let b = head.as_bytes();
+    let start = (0..b.len())
+        .rev()
+        .find(|&k| {
+            b[k] == b'\n' || matches!(b[k], b'.' | b'!' | b'?') && b.get(k + 1) == Some(&b' ')
+        })
+        .map_or(0, |k| k + 1);
+    &head[start..]
+}
+
+/// Which way the sentence before byte `i` points: the cue nearest the date wins, so in
+/// `said that nothing is expected on Wednesday` it is `expected`, and in `will hand over
+/// what was confirmed on Friday` it is `confirmed`.
+pub(super) fn tense(text: &str, i: usize) -> Tense {
+    let lead = sentence_lead(text, i);
+    let mut words = lead
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut nearest = true;
+    while let Some(w) = words.next() {
+        let before = words.peek().copied().unwrap_or("");
+        if nearest && w.eq_ignore_ascii_case("last") {
+            return Tense::Past;
+        }
+        // `set to`, `is to`, `are to`, `going to` launch
+        let to_future = w.eq_ignore_ascii_case("to")
+            && ["set", "is", "are", "was", "going"]
+                .iter()
+                .any(|b| before.eq_ignore_ascii_case(b));
+        if FUTURE_CUES.contains_any_case(w) || w == "NET" || to_future {
+            return Tense::Future;
+        }
+        let passive = ["be", "been", "being"]
+            .iter()
+            .any(|b| before.eq_ignore_ascii_case(b));
+        if PAST_CUES.contains_any_case(w) && !passive {
+            return Tense::Past;
+        }
+        nearest = false;
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The words around a place are read as a search by characters reads them, in ASCII
+        /// or not.
+        #[test]
+        fn words_around_read_as_by_characters(
+            text in "[a-zA-Z0-9 \u{a0}\\-.,_é’中ß\u{2009}]{0,12}",
+        ) {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let head = text[..i].trim_end_matches([' ', '-', '\u{a0}']);
+                let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| {
+                    p + head[p..].chars().next().map_or(1, char::len_utf8)
+                });
+                proptest::prop_assert_eq!(previous_word(&text, i), &head[start..]);
+                let tail = text[i..].trim_start_matches(' ');
+                let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+                proptest::prop_assert_eq!(next_word(&text, i), &tail[..end]);
+            }
+        }
+
+    }
+}
