@@ -354,7 +354,7 @@ fn render_job(
         r.end += piece.offset;
         r.line += piece.lines;
     }
-    output::render_records(format, &rows)
+    output::fast::render(format, &rows)
 }
 
 /// Hand one finished job to the sink: its warnings and records (or mentions), or why it was

@@ -1,17 +1,20 @@
 //! The output formats: rows rendered to bytes in any of them ([`render`]), and one writer that
 //! puts rendered rows on the output with the header, separators and closing each format
-//! needs. Rendering is apart from writing so that worker threads can render their own
-//! documents, leaving the thread that keeps the output in order only bytes to write.
+//! needs. Each format is defined by its crate: CSV and TSV are written by `csv`
+//! ([`delimited`]), JSON and JSON Lines by `serde_json` ([`json`]); records, the bulk of every
+//! run's output, take the [`fast`] path, held byte for byte to [`render`]. Rendering is apart
+//! from writing so that worker threads can render their own documents, leaving the thread
+//! that keeps the output in order only bytes to write.
 
-mod records;
+mod delimited;
+pub mod fast;
+mod json;
 
 use std::borrow::Cow;
 use std::io::{self, IoSlice, Write};
 
 use clap::ValueEnum;
 use serde::Serialize;
-
-pub use records::render_records;
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -26,36 +29,11 @@ pub enum Format {
     Json,
 }
 
-/// `rows` rendered in `format`, ready for [`Writer::write_rendered`]; JSON array rows are
-/// joined by commas, the writer adds the brackets and the commas between renderings.
-pub fn render<T: Serialize>(format: Format, rows: &[T]) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(rows.len() * 192);
-    match format {
-        Format::Csv | Format::Tsv => {
-            let mut w = delimited(format, &mut buf);
-            for row in rows {
-                w.serialize(row).map_err(csv_to_io)?;
-            }
-            w.flush()?;
-        }
-        Format::Jsonl => {
-            for row in rows {
-                serde_json::to_writer(&mut buf, row)?;
-                buf.push(b'\n');
-            }
-        }
-        Format::Json => {
-            for (i, row) in rows.iter().enumerate() {
-                if i > 0 {
-                    buf.extend_from_slice(b",\n");
-                }
-                serde_json::to_writer(&mut buf, row)?;
-            }
-        }
-    }
-    Ok(buf)
-}
+/// Bytes to reserve per row: about what a record takes in JSON besides its document's name,
+/// so that a rendering seldom grows and copies what it holds.
+const ROW_BYTES: usize = 192;
 
+/// The field separator of CSV and TSV.
 fn delimiter(format: Format) -> u8 {
     if format == Format::Tsv {
         b'\t'
@@ -64,11 +42,16 @@ fn delimiter(format: Format) -> u8 {
     }
 }
 
-fn delimited<W: Write>(format: Format, out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .delimiter(delimiter(format))
-        .has_headers(false)
-        .from_writer(out)
+/// `rows` rendered in `format`, ready for [`Writer::write_rendered`]; JSON array rows are
+/// joined by commas, the writer adds the brackets and the commas between renderings.
+pub fn render<T: Serialize>(format: Format, rows: &[T]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(rows.len() * ROW_BYTES);
+    match format {
+        Format::Csv | Format::Tsv => delimited::render(delimiter(format), rows, &mut out)?,
+        Format::Jsonl => json::render(rows, true, &mut out)?,
+        Format::Json => json::render(rows, false, &mut out)?,
+    }
+    Ok(out)
 }
 
 /// Puts rendered rows on the output, in order.
@@ -103,8 +86,8 @@ impl<W: Write> Writer<W> {
         }
         match (format, header) {
             (Format::Csv | Format::Tsv, Some(fields)) => {
-                let mut w = delimited(format, &mut out);
-                w.write_record(fields).map_err(csv_to_io)?;
+                let mut w = delimited::writer(delimiter(format), &mut out);
+                w.write_record(fields).map_err(delimited::to_io)?;
                 w.flush()?;
             }
             (Format::Json, _) => out.write_all(b"[")?,
@@ -202,14 +185,6 @@ impl<W: Write> Writer<W> {
     }
 }
 
-/// The I/O error inside a CSV error, so that a closed pipe is still seen as one.
-fn csv_to_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +202,85 @@ mod tests {
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
         }
+    }
+
+    #[test]
+    fn records_come_out_as_each_format_writes_them() {
+        use crate::entity::Kind;
+        use crate::record::{Record, FIELDS};
+        let record = |doc, text| Record {
+            doc,
+            kind: Kind::Agency,
+            start: 7,
+            end: 11,
+            line: 2,
+            text,
+            id: "NASA",
+            name: "National Aeronautics and Space Administration",
+            value: "",
+            role: "",
+            org: "US",
+            context: None,
+        };
+        let rows = [
+            record("a.txt", "NASA"),
+            record("b, \"c\".txt", "N\tA\n\"S\"A"),
+        ];
+        let name = "National Aeronautics and Space Administration";
+        // (format, the whole output with a header where the format has one)
+        let table = [
+            (
+                Format::Csv,
+                format!(
+                    "doc,type,start,end,line,text,id,name,value,role,org\n\
+                     a.txt,agency,7,11,2,NASA,NASA,{name},,,US\n\
+                     \"b, \"\"c\"\".txt\",agency,7,11,2,\"N\tA\n\"\"S\"\"A\",NASA,{name},,,US\n"
+                ),
+            ),
+            (
+                Format::Tsv,
+                format!(
+                    "doc\ttype\tstart\tend\tline\ttext\tid\tname\tvalue\trole\torg\n\
+                     a.txt\tagency\t7\t11\t2\tNASA\tNASA\t{name}\t\t\tUS\n\
+                     \"b, \"\"c\"\".txt\"\tagency\t7\t11\t2\t\"N\tA\n\"\"S\"\"A\"\tNASA\t{name}\t\t\tUS\n"
+                ),
+            ),
+            (
+                Format::Jsonl,
+                format!(
+                    "{{\"doc\":\"a.txt\",\"type\":\"agency\",\"start\":7,\"end\":11,\"line\":2,\
+                     \"text\":\"NASA\",\"id\":\"NASA\",\"name\":\"{name}\",\"value\":\"\",\
+                     \"role\":\"\",\"org\":\"US\"}}\n\
+                     {{\"doc\":\"b, \\\"c\\\".txt\",\"type\":\"agency\",\"start\":7,\"end\":11,\
+                     \"line\":2,\"text\":\"N\\tA\\n\\\"S\\\"A\",\"id\":\"NASA\",\"name\":\"{name}\",\
+                     \"value\":\"\",\"role\":\"\",\"org\":\"US\"}}\n"
+                ),
+            ),
+        ];
+        for (format, want) in table {
+            let mut out = Vec::new();
+            let mut writer = Writer::new(format, Some(&FIELDS), false, &mut out).unwrap();
+            writer
+                .take_rendered(render(format, &rows[..1]).unwrap())
+                .unwrap();
+            writer
+                .write_rendered(&render(format, &rows[1..]).unwrap())
+                .unwrap();
+            writer.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{format:?}");
+        }
+        // A JSON array: the JSON Lines objects, comma-separated, between brackets.
+        let mut out = Vec::new();
+        let mut writer = Writer::new(Format::Json, Some(&FIELDS), false, &mut out).unwrap();
+        writer
+            .take_rendered(render(Format::Json, &rows).unwrap())
+            .unwrap();
+        writer.write(&rows[0]).unwrap();
+        writer.finish().unwrap();
+        let lines = String::from_utf8(render(Format::Jsonl, &rows).unwrap()).unwrap();
+        let lines: Vec<&str> = lines.lines().collect();
+        let want = format!("[\n{},\n{},\n{}\n]\n", lines[0], lines[1], lines[0]);
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     #[test]
