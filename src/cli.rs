@@ -44,7 +44,9 @@ impl Cli {
         let (name, input, output) = match &self.command {
             Command::Extract(args) => ("extract", &args.input, &args.output),
             Command::Summary(args) => ("summary", &args.input, &args.output),
-            Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => return None,
+            Command::Eval(_) | Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => {
+                return None
+            }
         };
         input
             .conflict()
@@ -82,6 +84,28 @@ pub enum Command {
     ///   orbitext summary --input-format jsonl docs.jsonl   one document per line
     #[command(verbatim_doc_comment)]
     Summary(SummaryArgs),
+
+    /// Score extraction against your own annotated articles (gold files).
+    ///
+    /// A gold file is an article with each mention marked inline: [[type:key|surface]], or
+    /// [[type|surface]] for a mention without a key (types: country, agency, official, date,
+    /// agreement). The article is the gold file without its markup. Every *.txt file under
+    /// DIR is read, the article extracted as `extract` would, and the mentions found matched
+    /// to the gold ones: strict when the span is the same, relaxed when a mention of the same
+    /// type overlaps it. Per type and for all types together (micro), the table gives the
+    /// gold and found counts, strict and relaxed precision, recall and F1, and the share of
+    /// relaxed matches whose key agrees. A malformed gold file is reported as FILE:LINE:COLUMN
+    /// and the others are still scored. Exits with 2 when a gold file could not be used, with
+    /// 1 when --min-f1 is not reached.
+    ///
+    /// Examples:
+    ///   orbitext eval --gold gold/                       the score table
+    ///   orbitext eval --gold gold/ --show-errors 20      and the first misses and false alarms
+    ///   orbitext eval --gold gold/ --dict mine.tsv --min-f1 0.9   gate CI on a dictionary
+    ///   orbitext eval --gold gold/ --format json         the figures for scripts
+    ///   orbitext eval --gold gold/ --check               only check the markup
+    #[command(verbatim_doc_comment)]
+    Eval(EvalArgs),
 
     /// Inspect and check dictionaries.
     #[command(subcommand)]
@@ -214,6 +238,75 @@ pub struct SummaryArgs {
 
     #[command(flatten)]
     pub dates: DateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The folder of gold files (every *.txt file below it), or one gold file.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+
+    /// Only check the gold files' markup: extract and score nothing.
+    #[arg(long)]
+    pub check: bool,
+
+    /// How the scores are written.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+
+    /// List the first N gold mentions missed and the first N mentions found that are not in
+    /// the gold, each as FILE:LINE: type `text` (key).
+    ///
+    /// With --format json the list goes to stderr, so that stdout stays one JSON object.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_errors: usize,
+
+    /// Exit with 1 when the relaxed micro F1 is below X (from 0 to 1), so that CI can fail a
+    /// change that makes extraction worse.
+    #[arg(long, value_name = "X", value_parser = parse_share)]
+    pub min_f1: Option<f64>,
+
+    /// Only score these entity types, comma-separated, in this order (default: all).
+    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    pub types: Vec<Kind>,
+
+    /// Worker threads (default: all cores). The scores are identical whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Decode every gold file with this encoding instead of detecting it, as `extract
+    /// --encoding` does (see `orbitext extract --help`).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static Encoding>,
+
+    /// Do not print warnings (guessed encodings, damaged bytes); errors are always printed.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// How `eval` writes its scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// A table for people: a row per type and a micro row, figures to three decimals.
+    Table,
+    /// One JSON object with a member per type and `micro`, each holding gold, pred,
+    /// strict_p, strict_r, strict_f1, relaxed_p, relaxed_r, relaxed_f1 and key_acc (null when
+    /// no match had a key to compare), as the reference scorer `score.py --json` writes it.
+    Json,
+}
+
+/// A share from 0 to 1, such as an F1 score.
+fn parse_share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to 1")),
+    }
 }
 
 /// What is written and how: shared by extract and summary.

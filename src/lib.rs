@@ -25,11 +25,13 @@
 //! Lines, decoded), `text` (word starts and the facts around a position), `matcher` (the trie
 //! and the word matcher over it), `gazetteer` (dictionaries), `rules` (dates, agreements,
 //! bodies, officials), `extract` (resolution), `record` and `output` (the formats), `pipeline`
-//! (documents in parallel, in order) and `commands` (one file per subcommand).
+//! (documents in parallel, in order) and `commands` (one file per subcommand). [`eval`] reads
+//! gold annotations and scores mentions against them, as `orbitext eval` does.
 
 mod cli;
 mod commands;
 mod entity;
+pub mod eval;
 mod extract;
 mod gazetteer;
 mod input;

@@ -3,6 +3,7 @@
 
 mod completions;
 mod dicts;
+mod eval;
 mod extract;
 mod man;
 mod summary;
@@ -14,6 +15,7 @@ pub fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Summary(args) => summary::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Dicts(DictsCommand::List(args)) => dicts::list(&args),
