@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use orbitext::Outcome;
+
 /// Extraction allocates and frees many small strings on every thread; mimalloc does that in
 /// about half the time of the system allocator and keeps per-thread free lists.
 #[global_allocator]
@@ -10,8 +12,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = orbitext::Cli::parse_checked();
     match orbitext::run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(2),
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::BelowMinimum) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("orbitext: {err:#}");

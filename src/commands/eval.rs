@@ -7,16 +7,15 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serializer;
 
+use super::Outcome;
 use crate::cli::{EvalArgs, EvalFormat};
 use crate::eval::{parse_gold, Evaluation, Gold, Scores, Slip};
 use crate::extract::Extractor;
 use crate::input::{self, Job, Options, Source};
 
-/// Exit code when the scores are below `--min-f1`: apart from 2, which says that something
-/// could not be read, so that CI tells a worse score from a broken gold file.
-const BELOW_MIN_F1: i32 = 1;
-
-pub fn run(args: &EvalArgs) -> anyhow::Result<bool> {
+/// Score extraction on every gold file. Scores below `--min-f1` are their own outcome, apart
+/// from a gold file that could not be read, so that CI tells a worse score from a broken file.
+pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
     // The number is always set, so that no environment variable (rayon reads
     // `RAYON_NUM_THREADS`) changes it.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -57,7 +56,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<bool> {
         }
     }
     if args.check {
-        return Ok(check_summary(files.len(), &docs, ok));
+        return Ok(Outcome::from(check_summary(files.len(), &docs, ok)));
     }
 
     let d = &args.dictionaries;
@@ -100,11 +99,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<bool> {
             "orbitext: relaxed micro F1 {micro_f1:.3} is below --min-f1 {}",
             args.min_f1.expect("just tested")
         );
-        // `run` answers only "all read" or "something failed" (2); this third outcome exits
-        // here, with everything written already flushed.
-        std::process::exit(BELOW_MIN_F1);
+        return Ok(Outcome::BelowMinimum);
     }
-    Ok(ok)
+    Ok(Outcome::from(ok))
 }
 
 /// The gold files named by `--gold`, sorted: the file itself, or every `*.txt` file below the

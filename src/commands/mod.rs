@@ -10,15 +10,38 @@ mod summary;
 
 use crate::cli::{Cli, Command, DictsCommand};
 
-/// Run the command; `Ok(false)` means some input could not be processed.
-pub fn run(cli: Cli) -> anyhow::Result<bool> {
-    match cli.command {
+/// How a command that ran to the end went, as its exit code tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was processed (exit 0).
+    Done,
+    /// `eval` scored below `--min-f1` (exit 1).
+    BelowMinimum,
+    /// Some input could not be processed, and was reported (exit 2).
+    Failed,
+}
+
+impl From<bool> for Outcome {
+    /// A command's "was every input processed".
+    fn from(all_processed: bool) -> Outcome {
+        if all_processed {
+            Outcome::Done
+        } else {
+            Outcome::Failed
+        }
+    }
+}
+
+/// Run the command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let all_processed = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Summary(args) => summary::run(&args),
-        Command::Eval(args) => eval::run(&args),
+        Command::Eval(args) => return eval::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Dicts(DictsCommand::List(args)) => dicts::list(&args),
         Command::Dicts(DictsCommand::Check(args)) => dicts::check(&args),
-    }
+    }?;
+    Ok(Outcome::from(all_processed))
 }
