@@ -453,9 +453,14 @@ fn winners(candidates: &[Candidate<'_>]) -> Vec<usize> {
     kept
 }
 
+/// Runs of overlapping candidates longer than this are settled with a map of the spans kept.
+const SHORT_RUN: usize = 16;
+
 /// Rank one run of overlapping candidates and keep, in order of start, those no better one
-/// overlaps; `run` is left empty. A run is a few candidates, so the ones kept from it are
-/// searched for a clash one by one, which is faster than keeping them in a map.
+/// overlaps; `run` is left empty. A run is most often a few candidates, so the ones kept
+/// from it are searched for a clash one by one, which is faster than keeping them in a map;
+/// a long run (a text of names that overlap one another, `Ministry of Ministry of …`) is
+/// searched in a map by start, so that a clash costs one look at a neighbour.
 fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usize>) {
     match run[..] {
         [] => return,
@@ -469,13 +474,31 @@ fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usi
     // The index breaks ties, so the order is the same on every run.
     run.sort_unstable_by(|&a, &b| candidates[a].rank(&candidates[b]).then(a.cmp(&b)));
     let from = kept.len();
-    for i in run.drain(..) {
-        let (start, end) = (candidates[i].start, candidates[i].end);
-        let clash = kept[from..]
-            .iter()
-            .any(|&k| candidates[k].start < end && start < candidates[k].end);
-        if !clash {
-            kept.push(i);
+    if run.len() <= SHORT_RUN {
+        for i in run.drain(..) {
+            let (start, end) = (candidates[i].start, candidates[i].end);
+            let clash = kept[from..]
+                .iter()
+                .any(|&k| candidates[k].start < end && start < candidates[k].end);
+            if !clash {
+                kept.push(i);
+            }
+        }
+    } else {
+        // Kept spans by start; they never overlap, so only the last one starting before a
+        // candidate's end can overlap it. (No candidate is empty.)
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+        for i in run.drain(..) {
+            let (start, end) = (candidates[i].start, candidates[i].end);
+            debug_assert!(start < end, "no candidate is empty");
+            let clash = taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &kept_end)| kept_end > start);
+            if !clash {
+                taken.insert(start, end);
+                kept.push(i);
+            }
         }
     }
     // Kept spans never overlap: distinct starts, so unstable is deterministic.
@@ -659,6 +682,15 @@ mod tests {
         #[test]
         fn winners_match_their_definition(
             raw in proptest::collection::vec((0usize..200, 1usize..30, 0u8..3), 0..40)
+        ) {
+            let candidates = spans(&raw);
+            proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
+        }
+
+        /// Long runs of overlapping candidates, settled through the map.
+        #[test]
+        fn long_runs_match_the_definition(
+            raw in proptest::collection::vec((0usize..400, 1usize..40, 0u8..3), 40..160)
         ) {
             let candidates = spans(&raw);
             proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
