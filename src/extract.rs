@@ -6,12 +6,12 @@
 
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
-use crate::matcher::{find_all, WordFilter};
+use crate::matcher::{Capitals, WordFilter};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::officials::{self, TitleHit};
-use crate::text::{on_word_boundaries, word_starts, word_starts_where};
+use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -170,11 +170,12 @@ impl Extractor {
     /// All entity mentions of `text`, sorted by start, none overlapping another.
     pub fn extract(&self, text: &str) -> Vec<Mention<'_>> {
         let found = self.candidates(text);
+        let capitals = Capitals::new(text, found.capitals);
         let mut mentions = self.resolve(found.candidates, found.rules);
-        self.spread_abbreviations(text, &mut mentions);
+        self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(&mut mentions, named);
-        officials::resolve_surnames(text, &mut mentions);
+        officials::resolve_surnames(text, &capitals, &mut mentions);
         debug_assert!(
             mentions.is_sorted_by_key(|m| m.start),
             "every stage keeps the order"
@@ -189,10 +190,17 @@ impl Extractor {
         // matchers instead of once in each. `likely` holds every matcher's words; the digit
         // test is the rest of `DateRules::may_start`, which the date rule applies again. Both
         // tests are made (`|`, not `||`), so that keeping a place takes no branch.
+        // The same pass lists the places a document's own names (abbreviations, surnames)
+        // may start, for the searches of them later.
         let bytes = text.as_bytes();
+        let mut capitals = Vec::with_capacity(text.len() / 64 + 8);
         let starts = word_starts_where(text, |s| {
+            if Capitals::holds(bytes[s.at]) {
+                capitals.push(s);
+            }
             self.likely.may_start(s) | bytes[s.at].is_ascii_digit()
         });
+
         let hits = self.gazetteer.find(text, &starts);
         let mut rules = self.dates.find(text, &starts);
         rules.extend(self.agreements.find(text, &starts));
@@ -277,6 +285,7 @@ impl Extractor {
             candidates,
             rules,
             titles,
+            capitals,
         }
     }
 
@@ -339,33 +348,39 @@ impl Extractor {
     /// `Technology Safeguards Agreement (TSA)`, `Office of the President (OP)`: an
     /// abbreviation defined in parentheses right after a mention names the same thing there
     /// and everywhere else in the article.
-    fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut defined: Vec<(&str, Mention)> = Vec::new();
-        for m in mentions.iter() {
+    fn spread_abbreviations(&self, text: &str, capitals: &Capitals, mentions: &mut Vec<Mention>) {
+        // (abbreviation, the mention defining it): the first definition of each, which names
+        // every use, as a later one defining it again names nothing more.
+        let mut defined: Vec<(&str, usize)> = Vec::new();
+        for (at, m) in mentions.iter().enumerate() {
             if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
                 continue;
             }
-            let Some(abbr) = abbreviation_defined(&text[m.end..]) else {
+            let Some(abbr) = abbreviation_defined(window_after(text, m.end, ABBREVIATION_REACH))
+            else {
                 continue;
             };
             let upper = abbr.bytes().filter(u8::is_ascii_uppercase).count();
             // An agency's own acronym needs no spreading: the dictionary finds all its uses.
             if upper >= 2 && abbr.len() <= upper * 3 && !self.gazetteer.names_agency(abbr) {
-                defined.push((abbr, m.clone()));
+                defined.push((abbr, at));
             }
         }
         if defined.is_empty() {
             return;
         }
+        // Sorted by abbreviation, the first definition of each (in text order) first.
+        defined.sort_unstable();
+        defined.dedup_by_key(|(abbr, _)| *abbr);
         let needles: Vec<&str> = defined.iter().map(|(abbr, _)| *abbr).collect();
         let mut spread = Vec::new();
         let mut free = 0;
-        for (start, end, i) in find_all(text, &needles) {
+        for (start, end, i) in capitals.find(&needles) {
             if start >= free
                 && on_word_boundaries(text, start, end)
                 && overlapping(mentions, start, end).is_empty()
             {
-                let mut m = defined[i].1.clone();
+                let mut m = mentions[defined[i].1].clone();
                 m.start = start;
                 m.end = end;
                 spread.push(m);
@@ -380,6 +395,10 @@ impl Extractor {
         }
     }
 }
+
+/// How many bytes after a mention an abbreviation defined for it is looked for in: room for
+/// ` ( ` and twelve characters, and the spaces and parenthesis after them.
+const ABBREVIATION_REACH: usize = 32;
 
 /// The abbreviation `after` opens with in parentheses, as in ` (TSA)` or ` ( ESA )`: a capital
 /// and one to eleven letters, digits or `&.-`. Read by hand, as it is tried after every
@@ -429,6 +448,8 @@ struct Found<'a> {
     rules: Vec<Mention<'a>>,
     /// Title words, which introduce officials rather than compete for spans.
     titles: Vec<TitleHit>,
+    /// The word starts with a capital, for [`Capitals`].
+    capitals: Vec<WordStart>,
 }
 
 /// The candidates that win their spans, in order of start: longest first, then the most

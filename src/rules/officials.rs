@@ -5,9 +5,11 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
+use std::collections::HashSet;
+
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
-use crate::matcher::find_all;
+use crate::matcher::Capitals;
 use crate::text::{fold, is_capitalised, on_word_boundaries};
 
 /// Words said before a name that are not part of it.
@@ -321,13 +323,17 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
 /// full name the article gives: single-word officials already found are re-keyed, and the
 /// surname's other uses are added. A surname shared by two officials resolves to neither.
 /// `mentions` is sorted by start and stays so.
-pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
-    // (folded surname, the official it names if only one, the surname as written). A list
-    // searched in order, not a map: an article names a few dozen officials at most, and
-    // hashing each surname cost more than comparing it with the others.
-    let mut by_surname: Vec<(String, Option<String>, String)> = Vec::new();
+pub fn resolve_surnames(text: &str, capitals: &Capitals, mentions: &mut Vec<Mention>) {
+    // (folded surname, the surname as written, the place of the official's first mention): a
+    // row for each key of each official, sorted so that a surname's rows are one run, in text
+    // order. An official's other mentions have the same keys, and add no row.
+    let mut rows: Vec<(String, String, usize)> = Vec::new();
     let mut parts: Vec<&str> = Vec::new();
-    for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (at, m) in mentions.iter().enumerate() {
+        if m.kind != Kind::Official || !seen.insert(&m.id) {
+            continue;
+        }
         parts.clear();
         parts.extend(
             m.id.split_whitespace()
@@ -342,29 +348,32 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             .flatten()
             .filter(|k| k.chars().count() > 2 && !k.ends_with('.'))
         {
-            let folded = fold(key);
-            let at = match by_surname.iter().position(|(f, ..)| *f == folded) {
-                Some(at) => at,
-                None => {
-                    by_surname.push((folded, Some(m.id.to_string()), key.to_string()));
-                    by_surname.len() - 1
-                }
-            };
-            let entry = &mut by_surname[at];
-            if entry.1.as_deref() != Some(&*m.id) {
-                entry.1 = None;
-            }
+            rows.push((fold(key), key.to_string(), at));
         }
     }
-    if by_surname.is_empty() {
+    if rows.is_empty() {
         return;
+    }
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    // (folded surname, the official it names if only one, the surname as first written),
+    // sorted by the folded surname.
+    let mut by_surname: Vec<(String, Option<String>, String)> = Vec::new();
+    for run in rows.chunk_by_mut(|a, b| a.0 == b.0) {
+        let first = &mentions[run[0].2].id;
+        let only = run.iter().all(|r| mentions[r.2].id == *first);
+        let id = only.then(|| first.to_string());
+        by_surname.push((
+            std::mem::take(&mut run[0].0),
+            id,
+            std::mem::take(&mut run[0].1),
+        ));
     }
     let full_name = |word: &str| {
         let folded = fold(word);
         by_surname
-            .iter()
-            .find(|(f, ..)| *f == folded)
-            .and_then(|(_, id, _)| id.clone())
+            .binary_search_by(|(f, ..)| f.as_str().cmp(&folded))
+            .ok()
+            .and_then(|at| by_surname[at].1.clone())
     };
     for m in mentions.iter_mut() {
         if m.kind == Kind::Official && !m.id.contains(' ') {
@@ -374,8 +383,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    // Every form of every surname, found in one pass: one search per surname would make long
-    // documents with many officials quadratic.
+    // Every form of every surname, found in one pass over the text.
     let mut forms: Vec<(String, &str)> = Vec::new();
     for (folded, id, written) in &by_surname {
         let Some(id) = id else { continue };
@@ -392,7 +400,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     let needles: Vec<&str> = forms.iter().map(|(form, _)| form.as_str()).collect();
     let mut found = Vec::new();
     let mut free = 0;
-    for (start, end, i) in find_all(text, &needles) {
+    for (start, end, i) in capitals.find(&needles) {
         if start >= free
             && overlapping(mentions, start, end).is_empty()
             && on_word_boundaries(text, start, end)
