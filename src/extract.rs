@@ -83,6 +83,8 @@ enum Claim<'a> {
     Ignored,
     /// A rule's mention, by its index among the rule mentions.
     Rule(usize),
+    /// A body named by shape, keyed by its name: copied from the text only if it wins.
+    Body,
 }
 
 impl Candidate<'_> {
@@ -171,7 +173,7 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Mention<'_>> {
         let found = self.candidates(text);
         let capitals = Capitals::new(text, found.capitals);
-        let mut mentions = self.resolve(found.candidates, found.rules);
+        let mut mentions = self.resolve(text, found.candidates, found.rules);
         self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(&mut mentions, named);
@@ -269,16 +271,16 @@ impl Extractor {
                         .find(before, &word_starts(before))
                         .into_iter()
                         .find(|m| m.start == 0)
-                        .map(|mut m| {
-                            m.start += b.start;
-                            m.end += b.start;
-                            m
-                        })
+                        .map(|m| m.start + b.start..m.end + b.start)
                 }
             };
-            if let Some(m) = body {
-                candidates.push(rule(rules.len(), &m, Source::ShapeRule));
-                rules.push(m);
+            if let Some(body) = body {
+                candidates.push(Candidate {
+                    start: body.start,
+                    end: body.end,
+                    source: Source::ShapeRule,
+                    claim: Claim::Body,
+                });
             }
         }
         Found {
@@ -292,6 +294,7 @@ impl Extractor {
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
     fn resolve<'a>(
         &'a self,
+        text: &str,
         candidates: Vec<Candidate<'_>>,
         rules: Vec<Mention<'a>>,
     ) -> Vec<Mention<'a>> {
@@ -310,6 +313,11 @@ impl Extractor {
                 Claim::Ignored => continue,
                 Claim::Rule(r) => {
                     out.push(rules[r].take().expect("each rule mention is kept once"));
+                    continue;
+                }
+                Claim::Body => {
+                    let name = text[c.start..c.end].to_string();
+                    out.push(Mention::new(Kind::Agency, c.start, c.end, name));
                     continue;
                 }
                 Claim::Entries([only]) => {
@@ -716,6 +724,49 @@ mod tests {
             let candidates = spans(&raw);
             proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
         }
+    }
+
+    /// `unit` repeated to about `size` bytes.
+    fn repeated(unit: &str, size: usize) -> String {
+        unit.repeat(size / unit.len() + 1)
+    }
+
+    /// Extract a megabyte of each `unit` repeated, and check that each yields mentions of its
+    /// kind, none longer than its kind's bound. These shapes made a rule read to the end of
+    /// the text from each of its places: with every candidate bounded the extraction is
+    /// linear, where quadratic growth would take minutes and gigabytes.
+    fn assert_bounded(rows: &[(&str, Option<Kind>)]) {
+        let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        for (unit, kind) in rows {
+            let text = repeated(unit, 1_000_000);
+            let found = extractor.extract(&text);
+            if let Some(kind) = kind {
+                assert!(found.iter().any(|m| m.kind == *kind), "{unit:?}");
+            }
+            for m in &found {
+                let longest = match m.kind {
+                    Kind::Agency => crate::rules::bodies::MAX_NAME_LEN,
+                    _ => 100,
+                };
+                assert!(m.len() <= longest, "{unit:?}: {} bytes", m.len());
+                assert!(
+                    m.id.len() <= longest,
+                    "{unit:?}: an id of {} bytes",
+                    m.id.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_bodies_are_bounded() {
+        assert_bounded(&[
+            ("Ministry of ", Some(Kind::Agency)),
+            ("Deputy Ministry of the ", Some(Kind::Agency)),
+            ("Ministry of Science and ", Some(Kind::Agency)),
+            ("NASA,", Some(Kind::Agency)),
+            ("the Zembla Space Agency (ZSA) and ZSA ", Some(Kind::Agency)),
+        ]);
     }
 
     #[test]
