@@ -10,7 +10,7 @@ use crate::matcher::{Capitals, WordFilter};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
-use crate::rules::officials::{self, TitleHit};
+use crate::rules::officials::{self, Named, TitleHit};
 use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
@@ -176,7 +176,7 @@ impl Extractor {
         let mut mentions = self.resolve(text, found.candidates, found.rules);
         self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
-        add_officials(&mut mentions, named);
+        add_officials(text, &mut mentions, named);
         officials::resolve_surnames(text, &capitals, &mut mentions);
         debug_assert!(
             mentions.is_sorted_by_key(|m| m.start),
@@ -202,7 +202,6 @@ impl Extractor {
             }
             self.likely.may_start(s) | bytes[s.at].is_ascii_digit()
         });
-
         let hits = self.gazetteer.find(text, &starts);
         let mut rules = self.dates.find(text, &starts);
         rules.extend(self.agreements.find(text, &starts));
@@ -536,9 +535,13 @@ fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usi
 
 /// Officials named by title or apposition join the mentions. One the dictionary already found
 /// takes the role and org the text gives it; a new one replaces the country or agency mentions
-/// inside its name (a name is longer than what it holds). `mentions` is sorted by start and
-/// stays so.
-fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
+/// inside its name (a name is longer than what it holds). `mentions` and `named` are sorted by
+/// start, none overlapping another, and `mentions` stays so: what each official does is
+/// decided first, and then the mentions are merged with the new officials in one pass.
+fn add_officials<'a>(text: &str, mentions: &mut Vec<Mention<'a>>, named: Vec<Named<'a>>) {
+    // (the run of mentions an official replaces, the official), in order: the runs of two
+    // officials never overlap, as a mention in both would stick out of each.
+    let mut replacing: Vec<(std::ops::Range<usize>, Named)> = Vec::new();
     for o in named {
         let lo = mentions.partition_point(|m| m.end <= o.start);
         let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
@@ -546,7 +549,7 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
         if let [known] = run {
             if known.kind == Kind::Official && (known.start, known.end) == (o.start, o.end) {
                 if !o.role.is_empty() {
-                    known.role = o.role;
+                    known.role = text[o.role].to_string().into();
                 }
                 if !o.org.is_empty() {
                     known.org = o.org;
@@ -557,8 +560,27 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
         if run.iter().any(|m| m.start < o.start || m.end > o.end) {
             continue;
         }
-        mentions.splice(lo..hi, [o]);
+        replacing.push((lo..hi, o));
     }
+    if replacing.is_empty() {
+        return;
+    }
+    let old = std::mem::take(mentions);
+    // The room the later stages were given, kept.
+    *mentions = Vec::with_capacity(old.capacity().max(old.len() + replacing.len()));
+    let mut next = 0;
+    let mut old = old.into_iter();
+    for (run, o) in replacing {
+        mentions.extend(old.by_ref().take(run.start - next));
+        old.by_ref().take(run.len()).for_each(drop);
+        next = run.end;
+        let name = text[o.start..o.end].to_string();
+        let mut m = Mention::new(Kind::Official, o.start, o.end, name);
+        m.role = text[o.role].to_string().into();
+        m.org = o.org;
+        mentions.push(m);
+    }
+    mentions.extend(old);
 }
 
 /// Every mention of an official says who they are: the role and org of the first mention
@@ -746,6 +768,7 @@ mod tests {
             for m in &found {
                 let longest = match m.kind {
                     Kind::Agency => crate::rules::bodies::MAX_NAME_LEN,
+                    Kind::Official => crate::rules::officials::MAX_NAME_LEN,
                     _ => 100,
                 };
                 assert!(m.len() <= longest, "{unit:?}: {} bytes", m.len());
@@ -767,6 +790,50 @@ mod tests {
             ("NASA,", Some(Kind::Agency)),
             ("the Zembla Space Agency (ZSA) and ZSA ", Some(Kind::Agency)),
         ]);
+    }
+
+    #[test]
+    fn hostile_officials_are_bounded() {
+        assert_bounded(&[
+            ("Deputy ", Some(Kind::Official)),
+            ("Minister Anna Kovacs said. ", Some(Kind::Official)),
+            ("Anna Kovacs, Minister of Space, ", Some(Kind::Official)),
+            ("Deputy-", None),
+            ("Science and Technology ", None),
+        ]);
+    }
+
+    #[test]
+    fn officials_and_abbreviations_merge_in_order() {
+        // Many officials taking the roles the text gives them or replacing the country inside
+        // their names, and many abbreviations spreading: the mentions stay sorted, none
+        // overlapping another.
+        let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        let text = repeated(
+            "NASA Administrator Bill Nelson met Secretary Anna Jordan of Ruritania. \
+             The Zembla Space Agency (ZSA) said ZSA and Nelson agreed. ",
+            50_000,
+        );
+        let found = extractor.extract(&text);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+        let count = |kind, surface: &str| {
+            found
+                .iter()
+                .filter(|m| m.kind == kind && &text[m.start..m.end] == surface)
+                .count()
+        };
+        let units = text.matches("Bill Nelson met").count();
+        assert_eq!(count(Kind::Official, "Bill Nelson"), units);
+        assert_eq!(count(Kind::Official, "Anna Jordan"), units);
+        assert_eq!(count(Kind::Official, "Nelson"), units);
+        assert_eq!(count(Kind::Agency, "ZSA"), 2 * units);
+        let nelson = found
+            .iter()
+            .find(|m| &text[m.start..m.end] == "Bill Nelson");
+        assert_eq!(
+            nelson.map(|m| (&*m.role, &*m.org)),
+            Some(("Administrator", "NASA"))
+        );
     }
 
     #[test]
