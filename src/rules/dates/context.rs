@@ -3,8 +3,8 @@
 
 use super::value::month_number;
 use super::words::{
-    CLOCK_WORDS, FUTURE_CUES, NOT_PLURAL, NUMBER_ABBREVIATIONS, NUMBER_LEADS, PAST_CUES,
-    TIME_LEADS, UNITS, WEEKDAYS,
+    CLOCK_WORDS, COUNTED_NOUNS, EVENT_NOUNS, FUTURE_CUES, MODEL_NOUNS, NOT_PLURAL,
+    NUMBER_ABBREVIATIONS, NUMBER_LEADS, OLD_YEAR_LEADS, PAST_CUES, TIME_LEADS, UNITS, WEEKDAYS,
 };
 use super::{Candidate, Shape, Tense};
 use crate::text::{char_at, char_before};
@@ -113,25 +113,93 @@ pub(super) fn is_unit(word: &str) -> bool {
     }
 }
 
-/// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
-/// lower-case plural noun (`2000 satellites`, `March 2 years ago`).
-pub(super) fn counts_something(text: &str, end: usize) -> bool {
+/// Whether the day number ending at `end` is followed by what it counts or measures: a unit,
+/// a time unit or a countable object (`March 2 years ago`), not an event (`Aug. 7 bombings`).
+pub(super) fn day_counts_something(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ') && {
+        let next = next_word(text, end);
+        is_unit(next) || COUNTED_NOUNS.contains(next)
+    }
+}
+
+/// Whether the year-like number ending at `end` is followed by what it counts or measures.
+pub(super) fn year_counts_something(text: &str, end: usize) -> bool {
     text[end..].starts_with(' ') && is_counted(next_word(text, end))
 }
 
-/// Whether `next`, the word after a number, is what the number counts or measures.
+/// Whether `next`, the word after a four-digit number, is what the number counts or
+/// measures: a unit, a countable object, or a lower-case plural that names no event (`2000
+/// satellites`, but `the 1992 protests`).
 pub(super) fn is_counted(next: &str) -> bool {
     let plural = next.len() > 3
         && next.ends_with('s')
         && !NOT_PLURAL.contains(next)
         && next.chars().next().is_some_and(char::is_lowercase);
-    plural || is_unit(next)
+    is_unit(next) || COUNTED_NOUNS.contains(next) || plural && !is_event_noun(next)
+}
+
+/// Whether `word`, in lower case, singular or plural, names an event or a dated thing of
+/// [`EVENT_NOUNS`]: `bombing`, `bombings`, `launches`, `rallies`.
+pub(super) fn is_event_noun(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let stem = |suffix: &str| {
+        word.strip_suffix(suffix)
+            .is_some_and(|w| EVENT_NOUNS.contains(w))
+    };
+    let y_plural = word.strip_suffix("ies").is_some_and(|w| {
+        EVENT_NOUNS
+            .starting_with(word.as_bytes()[0])
+            .iter()
+            .any(|e| e.strip_suffix('y') == Some(w))
+    });
+    EVENT_NOUNS.contains(word) || stem("s") || stem("es") || y_plural
+}
+
+/// Whether a year before 1900 starting at `start` follows a word that makes it a time: `in
+/// 1898`, `since 1850`, `the summer of 1898`, and the second of `between 1850 and 1870`.
+pub(super) fn old_year_is_time(text: &str, start: usize) -> bool {
+    let lead = previous_word(text, start);
+    if OLD_YEAR_LEADS.contains_any_case(lead) {
+        return true;
+    }
+    let lead_start = lead.as_ptr() as usize - text.as_ptr() as usize;
+    let before = previous_word(text, lead_start);
+    match lead.to_ascii_lowercase().as_str() {
+        "and" | "or" | "to" | "through" => {
+            before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit())
+        }
+        "of" => [
+            "autumn",
+            "beginning",
+            "end",
+            "fall",
+            "middle",
+            "spring",
+            "start",
+            "summer",
+            "war",
+            "winter",
+        ]
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w)),
+        _ => false,
+    }
 }
 
 /// Whether a number that looks like a year (or year span) at `start..end` is used as a time:
 /// not money, not a count, not a measurement or clock time, not a part of a longer number, not
 /// an identifier, not inside a name (`Horizon 2020`).
 pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
+    // `COM(2016)0705`: a year in an identifier's parentheses.
+    let opens_glued = char_before(text, start) == Some('(')
+        && char_before(text, start - 1).is_some_and(char::is_alphanumeric);
+    let closes_glued = char_at(text, end) == Some(')')
+        && char_at(text, end + 1).is_some_and(char::is_alphanumeric);
+    if opens_glued || closes_glued {
+        return false;
+    }
     if let Some(ch) = char_before(text, start) {
         if matches!(ch, '$' | '€' | '£' | '¥' | '#' | '№' | '+' | '×') {
             return false;
@@ -158,7 +226,12 @@ pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
     }
     if text[end..].starts_with(' ') {
         let next = next_word(text, end);
-        if is_counted(next) || CLOCK_WORDS.contains_any_case(next) {
+        // `his 1987 sedan` names a model, `the 2018 Act` a statute by its short title.
+        if is_counted(next)
+            || CLOCK_WORDS.contains_any_case(next)
+            || MODEL_NOUNS.contains_any_case(next)
+            || next == "Act"
+        {
             return false;
         }
     }

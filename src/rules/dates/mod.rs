@@ -682,6 +682,122 @@ mod tests {
     }
 
     #[test]
+    fn dates_before_nouns_and_old_years() {
+        check(
+            DateOptions::default(),
+            &[
+                (
+                    "day before a plural event",
+                    "after the Aug. 7 bombings, police",
+                    &[("Aug. 7", "XXXX-08-07")],
+                ),
+                (
+                    "day before a singular event",
+                    "after the Oct. 23 shooting, police",
+                    &[("Oct. 23", "XXXX-10-23")],
+                ),
+                (
+                    "day before a plural thing",
+                    "the March 3 talks ended",
+                    &[("March 3", "XXXX-03-03")],
+                ),
+                (
+                    "day before a time unit is a count",
+                    "in March 3 weeks later",
+                    &[("March", "XXXX-03")],
+                ),
+                (
+                    "day before countable objects is a count",
+                    "in May 3 satellites failed",
+                    &[("May", "XXXX-05")],
+                ),
+                (
+                    "year before a plural event",
+                    "since the 1992 protests the",
+                    &[("1992", "1992")],
+                ),
+                (
+                    "year before plural elections",
+                    "ahead of the 2024 elections",
+                    &[("2024", "2024")],
+                ),
+                (
+                    "year before plural launches",
+                    "all planned for 2027 liftoffs.",
+                    &[("2027", "2027")],
+                ),
+                (
+                    "year before y plural",
+                    "the 2019 rallies drew",
+                    &[("2019", "2019")],
+                ),
+                (
+                    "year before a thing",
+                    "the 2026 budget rose",
+                    &[("2026", "2026")],
+                ),
+                (
+                    "bare month before an event",
+                    "the October launch slipped",
+                    &[("October", "XXXX-10")],
+                ),
+                (
+                    "bare month before plural events",
+                    "since the November elections",
+                    &[("November", "XXXX-11")],
+                ),
+                (
+                    "may after a determiner before an event",
+                    "after the May elections",
+                    &[("May", "XXXX-05")],
+                ),
+                ("old year after in", "founded in 1898 by", &[("1898", "1898")]),
+                ("old year after since", "open since 1850.", &[("1850", "1850")]),
+                (
+                    "old year of a season",
+                    "in the summer of 1816 it",
+                    &[("1816", "1816")],
+                ),
+                (
+                    "old years between",
+                    "between 1850 and 1870 the",
+                    &[("1850", "1850"), ("1870", "1870")],
+                ),
+                (
+                    "old year span",
+                    "from 1861-65 the",
+                    &[("1861-65", "1861/1865")],
+                ),
+                (
+                    "old year in a full date",
+                    "on July 4, 1776 the",
+                    &[("July 4, 1776", "1776-07-04")],
+                ),
+                (
+                    "old year in a day month date",
+                    "on 14 July 1789 the",
+                    &[("14 July 1789", "1789-07-14")],
+                ),
+                (
+                    "count after a full date is no year",
+                    "On Nov. 5, 2000 people marched",
+                    &[("Nov. 5", "XXXX-11-05")],
+                ),
+                (
+                    "count after a month is no year",
+                    "in June 1500 workers struck",
+                    &[("June", "XXXX-06")],
+                ),
+                (
+                    "fiscal run of years",
+                    "in fiscal 2020-2024 it",
+                    &[("fiscal 2020-2024", "2020/2024")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn non_dates() {
         let rows: &[(&str, &str)] = &[
             ("may the person", "Prof. Alma May spoke to the board."),
@@ -711,6 +827,15 @@ mod tests {
             ("name with span", "the Horizon 2014-2020 budget"),
             ("name vision", "under Vision 2030 goals"),
             ("fy is not a word", "FYI the team"),
+            ("old number without a time word", "a crowd of 1500 gathered"),
+            ("old number after a preposition of place", "at 1200 metres up"),
+            ("model year", "drove his 1987 sedan home"),
+            ("model year plural noun", "a fleet of 1965 trucks"),
+            ("statute by its short title", "under the 2018 Act the"),
+            ("identifier in parentheses", "see COM(2016)0705 and SWD(2016) 12"),
+            ("bare month before a name", "the October Revolution"),
+            ("may before an event without a determiner", "Theresa May launch plan"),
+            ("march before an event", "a Long March launch"),
         ];
         for (name, text) in rows {
             assert_eq!(dates(text), [], "{name}");

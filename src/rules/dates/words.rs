@@ -185,6 +185,180 @@ pub(super) const UNITS: WordList = WordList::new(&[
     "tons",
 ]);
 
+/// Nouns of events and dated things (singular; plurals are read by their ending): a number or
+/// month before one names its date (`the Aug. 7 bombings`, `the 1992 protests`, `the October
+/// launch`), never a count of it.
+pub(super) const EVENT_NOUNS: WordList = WordList::new(&[
+    "accident",
+    "anniversary",
+    "announcement",
+    "assault",
+    "attack",
+    "attempt",
+    "auction",
+    "ballot",
+    "battle",
+    "blackout",
+    "blast",
+    "bombing",
+    "budget",
+    "campaign",
+    "ceasefire",
+    "celebration",
+    "ceremony",
+    "clash",
+    "collapse",
+    "collision",
+    "conference",
+    "contest",
+    "coup",
+    "crash",
+    "crisis",
+    "deadline",
+    "debate",
+    "debut",
+    "decision",
+    "demonstration",
+    "disaster",
+    "earnings",
+    "earthquake",
+    "election",
+    "eruption",
+    "event",
+    "explosion",
+    "failure",
+    "festival",
+    "fire",
+    "flight",
+    "flood",
+    "forecast",
+    "game",
+    "hearing",
+    "hijacking",
+    "inauguration",
+    "incident",
+    "invasion",
+    "killing",
+    "landing",
+    "launch",
+    "liftoff",
+    "massacre",
+    "meeting",
+    "merger",
+    "murder",
+    "offensive",
+    "offering",
+    "outage",
+    "poll",
+    "primary",
+    "profit",
+    "protest",
+    "quake",
+    "raid",
+    "rally",
+    "referendum",
+    "release",
+    "report",
+    "result",
+    "revenue",
+    "review",
+    "riot",
+    "ruling",
+    "sale",
+    "session",
+    "shooting",
+    "shutdown",
+    "signing",
+    "slaying",
+    "speech",
+    "storm",
+    "strike",
+    "summit",
+    "survey",
+    "talk",
+    "test",
+    "tournament",
+    "trial",
+    "uprising",
+    "verdict",
+    "visit",
+    "vote",
+    "war",
+]);
+
+/// Plural nouns a number before counts: time units and countable objects (`2000 satellites`,
+/// `March 2 years ago`). Measures are in [`UNITS`].
+pub(super) const COUNTED_NOUNS: WordList = WordList::new(&[
+    "aircraft",
+    "astronauts",
+    "cars",
+    "companies",
+    "countries",
+    "days",
+    "employees",
+    "engineers",
+    "firms",
+    "hours",
+    "jobs",
+    "members",
+    "minutes",
+    "months",
+    "nations",
+    "objects",
+    "participants",
+    "persons",
+    "pieces",
+    "planes",
+    "rockets",
+    "satellites",
+    "scientists",
+    "seconds",
+    "ships",
+    "soldiers",
+    "spacecraft",
+    "students",
+    "times",
+    "troops",
+    "units",
+    "vehicles",
+    "weeks",
+    "workers",
+    "years",
+]);
+
+/// Vehicles and products a year before names the model of (`his 1987 sedan`): no date.
+pub(super) const MODEL_NOUNS: WordList = WordList::new(&[
+    "car",
+    "convertible",
+    "coupe",
+    "hatchback",
+    "jeep",
+    "limousine",
+    "minivan",
+    "model",
+    "motorcycle",
+    "pickup",
+    "sedan",
+    "truck",
+    "van",
+    "vintage",
+    "wagon",
+]);
+
+/// Words right before a year before 1900 that make it a time (`in 1898`, `since 1850`): so
+/// old a number is more often a count, and needs a time word to be a year.
+pub(super) const OLD_YEAR_LEADS: WordList = WordList::new(&[
+    "after", "around", "before", "between", "by", "c", "ca", "circa", "during", "early", "from",
+    "in", "late", "mid", "since", "till", "until", "year",
+]);
+
+/// Determiners and possessives: before a date followed by a noun, they make the date that
+/// noun's modifier (`the Oct. 23 shooting`); before `May` and an event noun, a month.
+pub(super) const DETERMINERS: WordList = WordList::new(&[
+    "a", "an", "every", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this",
+    "those", "your",
+]);
+
 /// Words after a four-digit number that make it a clock time (`at 1900 GMT`).
 pub(super) const CLOCK_WORDS: WordList = WordList::new(&[
     "bst", "cdt", "cest", "cet", "cst", "edt", "est", "gmt", "h", "hours", "hrs", "ist", "jst",
@@ -346,6 +520,11 @@ mod tests {
             (&NOT_PLURAL, false),
             (&FUTURE_CUES, true),
             (&PAST_CUES, true),
+            (&EVENT_NOUNS, true),
+            (&COUNTED_NOUNS, true),
+            (&MODEL_NOUNS, true),
+            (&OLD_YEAR_LEADS, true),
+            (&DETERMINERS, true),
         ];
         for (list, any_case) in lists {
             let words = list.words;
@@ -411,7 +590,7 @@ mod tests {
         /// Every list answers for any word as comparing it with every listed word would.
         #[test]
         fn word_lists_answer_as_their_words(
-            which in 0..11usize,
+            which in 0..16usize,
             pick in 0..100usize,
             cut in 0..3usize,
             case in 0..3u8,
@@ -420,6 +599,7 @@ mod tests {
             let list = [
                 &TRIGGER_WORDS, &MONTH_CUES, &MAY_CUES, &TIME_LEADS, &UNITS, &CLOCK_WORDS,
                 &NUMBER_LEADS, &NUMBER_ABBREVIATIONS, &NOT_PLURAL, &FUTURE_CUES, &PAST_CUES,
+                &EVENT_NOUNS, &COUNTED_NOUNS, &MODEL_NOUNS, &OLD_YEAR_LEADS, &DETERMINERS,
             ][which];
             // A listed word, or one cut short, in some case, perhaps with a letter more.
             let word = list.words[pick % list.words.len()];
