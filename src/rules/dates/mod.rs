@@ -16,7 +16,8 @@
 //! else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are resolved only
 //! against the article's own date. An all-numeric date whose day and month could swap
 //! (`03/04/2021`) is read in the order the article itself shows elsewhere (`30/06/2019` means
-//! day first), else in the configured [`DateOrder`].
+//! day first; failing that, most of its dates with a month name, `26 October 2016`), else in the
+//! configured [`DateOrder`].
 //!
 //! The submodules follow the questions a reader asks: which words matter (`words`), which
 //! shapes a date takes (`shapes`), what the words around a candidate say about it
@@ -98,6 +99,9 @@ struct Candidate {
     year_shift: Option<i32>,
     /// Filled in only where a value depends on it: weekdays and yearless dates.
     tense: Tense,
+    /// The order of day and month in a day phrase written with a month name: `May 21` is
+    /// month first, `21 May` day first.
+    order: Option<DateOrder>,
 }
 
 /// How far into an article, in bytes, a date may start and still be its dateline.
@@ -206,18 +210,27 @@ impl DateRules {
 
     /// Turns numeric dates into points. An article that writes `30/06/2019` writes day first
     /// throughout, and one that writes `06/30/2019` month first; with no such evidence, or
-    /// with both, the configured order decides.
+    /// with both, the order most of its dates with a month name are written in (`26 October
+    /// 2016` is day first); with no such dates, or as many of each, the configured order.
     fn resolve_numeric(&self, found: &mut [Candidate]) {
         let (mut day_first, mut month_first) = (false, false);
+        let (mut dmy_words, mut mdy_words) = (0usize, 0usize);
         for c in found.iter() {
             if let Shape::Numeric { first, second, .. } = c.shape {
                 day_first |= first > 12;
                 month_first |= second > 12;
             }
+            match c.order {
+                Some(DateOrder::Dmy) => dmy_words += 1,
+                Some(DateOrder::Mdy) => mdy_words += 1,
+                None => {}
+            }
         }
         let order = match (day_first, month_first) {
             (true, false) => DateOrder::Dmy,
             (false, true) => DateOrder::Mdy,
+            _ if dmy_words > mdy_words => DateOrder::Dmy,
+            _ if mdy_words > dmy_words => DateOrder::Mdy,
             _ => self.options.order,
         };
         for c in found.iter_mut() {
@@ -260,7 +273,11 @@ impl DateRules {
             let lead = text[line_start(text, d.start)..d.start].trim();
             let lead = lead.trim_end_matches(':').trim_end();
             let lead = lead.strip_suffix(" on").unwrap_or(lead);
-            if STAMP_WORDS.iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+            let is_stamp = |w: &str| STAMP_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s));
+            // A capitalised stamp word after a byline: `Jane Roe Published April 2, 2021`.
+            let last = lead.rsplit(' ').next().unwrap_or("");
+            let bylined = last.starts_with(|c: char| c.is_uppercase()) && is_stamp(last);
+            if is_stamp(lead) || bylined {
                 return Some(p);
             }
             let after = text[d.end..].trim_start_matches([' ', '\t']);
@@ -488,6 +505,32 @@ mod tests {
                     "day first inferred from the article",
                     "It began on 30/06/2019 and ended on 03/04/2021.",
                     &[("30/06/2019", "2019-06-30"), ("03/04/2021", "2021-04-03")],
+                ),
+                (
+                    "day first from dates written with a month name",
+                    "Signed 26 October 2016; voted 11/09/2017.",
+                    &[
+                        ("26 October 2016", "2016-10-26"),
+                        ("11/09/2017", "2017-09-11"),
+                    ],
+                ),
+                (
+                    "month first from dates written with a month name",
+                    "Signed October 26, 2016; voted 11/09/2017.",
+                    &[
+                        ("October 26, 2016", "2016-10-26"),
+                        ("11/09/2017", "2017-11-09"),
+                    ],
+                ),
+                (
+                    "numeric evidence outweighs words",
+                    "On 3 May, 9 May and 06/30/2019 and 03/04/2021.",
+                    &[
+                        ("3 May", "XXXX-05-03"),
+                        ("9 May", "XXXX-05-09"),
+                        ("06/30/2019", "2019-06-30"),
+                        ("03/04/2021", "2021-03-04"),
+                    ],
                 ),
                 ("impossible", "code 31/02/2020 here", &[]),
                 ("version", "release 1.2.2019 is out", &[]),
@@ -751,8 +794,16 @@ mod tests {
                     "after the May elections",
                     &[("May", "XXXX-05")],
                 ),
-                ("old year after in", "founded in 1898 by", &[("1898", "1898")]),
-                ("old year after since", "open since 1850.", &[("1850", "1850")]),
+                (
+                    "old year after in",
+                    "founded in 1898 by",
+                    &[("1898", "1898")],
+                ),
+                (
+                    "old year after since",
+                    "open since 1850.",
+                    &[("1850", "1850")],
+                ),
                 (
                     "old year of a season",
                     "in the summer of 1816 it",
@@ -828,13 +879,22 @@ mod tests {
             ("name vision", "under Vision 2030 goals"),
             ("fy is not a word", "FYI the team"),
             ("old number without a time word", "a crowd of 1500 gathered"),
-            ("old number after a preposition of place", "at 1200 metres up"),
+            (
+                "old number after a preposition of place",
+                "at 1200 metres up",
+            ),
             ("model year", "drove his 1987 sedan home"),
             ("model year plural noun", "a fleet of 1965 trucks"),
             ("statute by its short title", "under the 2018 Act the"),
-            ("identifier in parentheses", "see COM(2016)0705 and SWD(2016) 12"),
+            (
+                "identifier in parentheses",
+                "see COM(2016)0705 and SWD(2016) 12",
+            ),
             ("bare month before a name", "the October Revolution"),
-            ("may before an event without a determiner", "Theresa May launch plan"),
+            (
+                "may before an event without a determiner",
+                "Theresa May launch plan",
+            ),
             ("march before an event", "a Long March launch"),
         ];
         for (name, text) in rows {
@@ -865,6 +925,16 @@ mod tests {
                 "date alone on the first line",
                 "March 9, 2015\n\nBy Sept. 30",
                 "2015-09-30",
+            ),
+            (
+                "published after a byline",
+                "Title\n\nJane Roe Published April 2, 2021 | 10:00 AM\nIt opened on Friday.",
+                "2021-04-02",
+            ),
+            (
+                "stamp word in lower case after a name is no stamp",
+                "Title\n\nThe Roe report published April 2, 2021\nIt opened on Friday.",
+                "",
             ),
             (
                 "published line",

@@ -23,7 +23,7 @@ use super::context::{
 };
 use super::value::{digits, month_number, point};
 use super::words::{DETERMINERS, MAY_CUES, MONTH_CUES, MONTH_NAMES, WEEKDAYS};
-use super::{Candidate, Point, Shape, Tense};
+use super::{Candidate, DateOrder, Point, Shape, Tense};
 use crate::text::{char_at, char_before};
 
 /// The most bytes a date takes from its trigger to its end. The longest shape with every part
@@ -338,7 +338,8 @@ impl<'a> Reader<'a> {
         if second.is_none() && year.is_none() && day_counts_something(text, span.end) {
             return None;
         }
-        let cand = day_phrase(span, first, second, year, true)?;
+        let mut cand = day_phrase(span, first, second, year, true)?;
+        cand.order = Some(DateOrder::Mdy);
         Some(self.with_shift(cand))
     }
 
@@ -359,7 +360,7 @@ impl<'a> Reader<'a> {
             year = None;
             end = c.span(6)?.1;
         }
-        let cand = match (c.get(4), c.get(5)) {
+        let mut cand = match (c.get(4), c.get(5)) {
             (Some(joint), Some(d2)) => {
                 // `28 February – 2 March`: the first end names its own month.
                 let m1 = c.get(3).and_then(month_number);
@@ -384,6 +385,7 @@ impl<'a> Reader<'a> {
                 Shape::Point(point(year, Some(month), Some(day1))?),
             ),
         };
+        cand.order = Some(DateOrder::Dmy);
         Some(self.with_shift(cand))
     }
 
@@ -590,6 +592,7 @@ pub(super) fn candidate(start: usize, end: usize, shape: Shape) -> Candidate {
         shape,
         year_shift: None,
         tense: Tense::Unknown,
+        order: None,
     }
 }
 
