@@ -1,12 +1,11 @@
-//! What the words around a candidate say: whether a number is a year or a count, a month a
-//! month or a name, whether a date line is a dateline, and which way its sentence points in time.
+//! What the words around a candidate say about what it is: whether a number is a year or a
+//! count, a month a month or a name, a word an event, and whether a date line is a dateline.
 
 use super::value::month_number;
 use super::words::{
-    CLOCK_WORDS, COUNTED_NOUNS, EVENT_NOUNS, FUTURE_CUES, MODEL_NOUNS, NOT_PLURAL,
-    NUMBER_ABBREVIATIONS, NUMBER_LEADS, OLD_YEAR_LEADS, PAST_CUES, TIME_LEADS, UNITS, WEEKDAYS,
+    CLOCK_WORDS, COUNTED_NOUNS, EVENT_NOUNS, MODEL_NOUNS, NOT_PLURAL, NUMBER_ABBREVIATIONS,
+    NUMBER_LEADS, OLD_YEAR_LEADS, TIME_LEADS, UNITS, WEEKDAYS,
 };
-use super::{Candidate, Shape, Tense};
 use crate::text::{char_at, char_before};
 
 /// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
@@ -248,71 +247,6 @@ pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
         }
     }
     !glued_to_name(text, start, lead)
-}
-
-/// Whether a candidate's value depends on the tense of its sentence.
-pub(super) fn needs_tense(c: &Candidate) -> bool {
-    match c.shape {
-        Shape::Weekday(_) => true,
-        Shape::Point(p) | Shape::Range(p, _) => p.year.is_none() && p.month.is_some(),
-        _ => false,
-    }
-}
-
-/// The most bytes of a sentence read back from a date for its tense: a clause that points in
-/// time is near the date it points.
-const MAX_LEAD_LEN: usize = 300;
-
-/// The words of the sentence before byte `i`: back to the last line break or sentence end
-/// (`. `, `! `, `? `), and never more than [`MAX_LEAD_LEN`] bytes.
-pub(super) fn sentence_lead(text: &str, i: usize) -> &str {
-    let mut from = i.saturating_sub(MAX_LEAD_LEN);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let head = &text[from..i];
-    let b = head.as_bytes();
-    let start = (0..b.len())
-        .rev()
-        .find(|&k| {
-            b[k] == b'\n' || matches!(b[k], b'.' | b'!' | b'?') && b.get(k + 1) == Some(&b' ')
-        })
-        .map_or(0, |k| k + 1);
-    &head[start..]
-}
-
-/// Which way the sentence before byte `i` points: the cue nearest the date wins, so in
-/// `said that nothing is expected on Wednesday` it is `expected`, and in `will hand over
-/// what was confirmed on Friday` it is `confirmed`.
-pub(super) fn tense(text: &str, i: usize) -> Tense {
-    let lead = sentence_lead(text, i);
-    let mut words = lead
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .peekable();
-    let mut nearest = true;
-    while let Some(w) = words.next() {
-        let before = words.peek().copied().unwrap_or("");
-        if nearest && w.eq_ignore_ascii_case("last") {
-            return Tense::Past;
-        }
-        // `set to`, `is to`, `are to`, `going to` launch
-        let to_future = w.eq_ignore_ascii_case("to")
-            && ["set", "is", "are", "was", "going"]
-                .iter()
-                .any(|b| before.eq_ignore_ascii_case(b));
-        if FUTURE_CUES.contains_any_case(w) || w == "NET" || to_future {
-            return Tense::Future;
-        }
-        let passive = ["be", "been", "being"]
-            .iter()
-            .any(|b| before.eq_ignore_ascii_case(b));
-        if PAST_CUES.contains_any_case(w) && !passive {
-            return Tense::Past;
-        }
-        nearest = false;
-    }
-    Tense::Unknown
 }
 
 #[cfg(test)]

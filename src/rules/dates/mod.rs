@@ -12,21 +12,22 @@
 //! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
 //! certain: the same day written with a year elsewhere in the article, else the article's own
 //! date — its ` date YYYY-MM-DD` stamp, a dateline, or the caller's reference date when the
-//! article has neither — moved to the neighbouring year when the sentence's tense says so,
-//! else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are resolved only
-//! against the article's own date. An all-numeric date whose day and month could swap
-//! (`03/04/2021`) is read in the order the article itself shows elsewhere (`30/06/2019` means
-//! day first; failing that, most of its dates with a month name, `26 October 2016`), else in the
-//! configured [`DateOrder`].
+//! article has neither — in the year that puts it on the side of that date its words point to
+//! (`tense`), else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are
+//! resolved only against the article's own date, on the side their words point to. An
+//! all-numeric date whose day and month could swap (`03/04/2021`) is read in the order the
+//! article itself shows elsewhere (`30/06/2019` means day first; failing that, most of its
+//! dates with a month name, `26 October 2016`), else in the configured [`DateOrder`].
 //!
 //! The submodules follow the questions a reader asks: which words matter (`words`), which
 //! shapes a date takes (`shapes`), what the words around a candidate say about it
-//! (`context`), and what its value is (`value`).
+//! (`context`), which way it points in time (`tense`), and what its value is (`value`).
 
 use regex::Regex;
 
-use self::context::{is_place, needs_tense, tense};
+use self::context::is_place;
 use self::shapes::{Shapes, MAX_DATE_LEN};
+use self::tense::{needs_tense, tense};
 use self::value::{digits, is_full, point, values};
 use self::words::{STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
 use crate::entity::{Kind, Mention};
@@ -35,6 +36,7 @@ use crate::text::{is_word_byte, line_start, WordStart};
 
 mod context;
 mod shapes;
+mod tense;
 mod value;
 mod words;
 
@@ -81,13 +83,28 @@ enum Shape {
     Decade(i32),
 }
 
-/// Which way the words before a date point in time.
+/// Which way a date points from the article's date, as its words say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tense {
+    /// Nothing says: the occurrence nearest the article's date, leaning back.
     #[default]
     Unknown,
+    /// A past-tense clause or `since`: the nearest occurrence on or before the article's date.
     Past,
+    /// A future clause, a plan or `until`: the nearest occurrence on or after it.
     Future,
+    /// A present-tense clause (`the summit is on Friday`): weekdays look forward, dates with
+    /// a month as when nothing says.
+    Present,
+    /// `last`, `previous`, `this past`: strictly before the article's date.
+    Last,
+    /// `next`, `this coming`, `upcoming`: strictly after it.
+    Next,
+    /// `this` before a month: the article's own year.
+    This,
+    /// A dated event outside a past-tense report (`at its Nov. 14 meeting`): the occurrence
+    /// nearest the article's date.
+    Near,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -194,7 +211,8 @@ impl DateRules {
         let anchor = self.article_date(text, &found);
         if anchor.is_some() {
             for c in found.iter_mut().filter(|c| needs_tense(c)) {
-                c.tense = tense(text, c.start);
+                let weekday = matches!(c.shape, Shape::Weekday(_));
+                c.tense = tense(text, c.start, c.end, weekday);
             }
         }
         found
@@ -345,6 +363,34 @@ mod tests {
         };
         let small = time(2_000);
         let large = time(20_000);
+        assert!(
+            large < 40 * small,
+            "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
+        );
+    }
+
+    /// Anchored dates read the words of their clause for the way they point: each reads a
+    /// bounded window around itself, so the cost stays linear in the text, however long its
+    /// sentences (here one sentence of 1 MB, every window full).
+    #[test]
+    fn anchored_dates_cost_linear_time() {
+        let unit = "officials who will meet, and said that on Friday and Sept. 30 it was ";
+        let rules = DateRules::with_options(DateOptions {
+            reference: Some((2021, 10, 8)),
+            ..DateOptions::default()
+        });
+        let time = |copies: usize| {
+            let text = unit.repeat(copies);
+            let starts = crate::text::word_starts(&text);
+            let clock = std::time::Instant::now();
+            let found = rules.find(&text, &starts);
+            let elapsed = clock.elapsed();
+            assert_eq!(found.len(), 2 * copies);
+            assert_eq!(found[found.len() - 1].value, "2021-09-30");
+            elapsed
+        };
+        let small = time(1_500);
+        let large = time(15_000);
         assert!(
             large < 40 * small,
             "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
@@ -1078,7 +1124,8 @@ mod tests {
         // (name, text, the value of the last date)
         let rows: &[(&str, &str, &str)] = &[
             ("anchors a weekday", "It was said on Friday.", "2021-05-21"),
-            ("gives a year", "It flew on Sept. 30.", "2021-09-30"),
+            ("gives a year", "A test on Sept. 30.", "2021-09-30"),
+            ("gives a past year", "It flew on Sept. 30.", "2020-09-30"),
             (
                 "the article's own stamp wins",
                 " date 2019-09-10 x\nspoke on Tuesday.",
