@@ -776,6 +776,16 @@ mod tests {
             DateOptions::default(),
             &[
                 (
+                    "year before plural figures",
+                    "compared with the 1990 figures",
+                    &[("1990", "1990")],
+                ),
+                (
+                    "year before plural agreements",
+                    "under the 1992 accords",
+                    &[("1992", "1992")],
+                ),
+                (
                     "day before a plural event",
                     "after the Aug. 7 bombings, police",
                     &[("Aug. 7", "XXXX-08-07")],
