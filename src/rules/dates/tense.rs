@@ -563,6 +563,24 @@ fn moves_a_date(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Any text, cut anywhere, is read without a fault: windows end on character
+        /// boundaries, apostrophes of both kinds split words.
+        #[test]
+        fn any_text_is_read(
+            text in "[a-zA-Z0-9 ,.;’'\u{a0}é中—\\-\n]{0,40}",
+            cut in 0..40usize,
+            weekday in proptest::bool::ANY,
+        ) {
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            tense(&text, start, end, weekday);
+        }
+    }
+
     #[test]
     fn words_and_breaks() {
         let got = tokens("It won’t, said the agency's chief – on");
