@@ -1,12 +1,11 @@
-//! What the words around a candidate say: whether a number is a year or a count, a month a
-//! month or a name, whether a date line is a dateline, and which way its sentence points in time.
+//! What the words around a candidate say about what it is: whether a number is a year or a
+//! count, a month a month or a name, a word an event, and whether a date line is a dateline.
 
 use super::value::month_number;
 use super::words::{
-    CLOCK_WORDS, FUTURE_CUES, NOT_PLURAL, NUMBER_ABBREVIATIONS, NUMBER_LEADS, PAST_CUES,
-    TIME_LEADS, UNITS, WEEKDAYS,
+    CLOCK_WORDS, COUNTED_NOUNS, EVENT_NOUNS, MODEL_NOUNS, NOT_PLURAL, NUMBER_ABBREVIATIONS,
+    NUMBER_LEADS, OLD_YEAR_LEADS, TIME_LEADS, UNITS, WEEKDAYS,
 };
-use super::{Candidate, Shape, Tense};
 use crate::text::{char_at, char_before};
 
 /// `May` before a day or year is still a surname in `Theresa May 2019`: a capitalised word
@@ -113,25 +112,93 @@ pub(super) fn is_unit(word: &str) -> bool {
     }
 }
 
-/// Whether the number ending at `end` is followed by what it counts or measures: a unit or a
-/// lower-case plural noun (`2000 satellites`, `March 2 years ago`).
-pub(super) fn counts_something(text: &str, end: usize) -> bool {
+/// Whether the day number ending at `end` is followed by what it counts or measures: a unit,
+/// a time unit or a countable object (`March 2 years ago`), not an event (`Aug. 7 bombings`).
+pub(super) fn day_counts_something(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ') && {
+        let next = next_word(text, end);
+        is_unit(next) || COUNTED_NOUNS.contains(next)
+    }
+}
+
+/// Whether the year-like number ending at `end` is followed by what it counts or measures.
+pub(super) fn year_counts_something(text: &str, end: usize) -> bool {
     text[end..].starts_with(' ') && is_counted(next_word(text, end))
 }
 
-/// Whether `next`, the word after a number, is what the number counts or measures.
+/// Whether `next`, the word after a four-digit number, is what the number counts or
+/// measures: a unit, a countable object, or a lower-case plural that names no event (`2000
+/// satellites`, but `the 1992 protests`).
 pub(super) fn is_counted(next: &str) -> bool {
     let plural = next.len() > 3
         && next.ends_with('s')
         && !NOT_PLURAL.contains(next)
         && next.chars().next().is_some_and(char::is_lowercase);
-    plural || is_unit(next)
+    is_unit(next) || COUNTED_NOUNS.contains(next) || plural && !is_event_noun(next)
+}
+
+/// Whether `word`, in lower case, singular or plural, names an event or a dated thing of
+/// [`EVENT_NOUNS`]: `bombing`, `bombings`, `launches`, `rallies`.
+pub(super) fn is_event_noun(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let stem = |suffix: &str| {
+        word.strip_suffix(suffix)
+            .is_some_and(|w| EVENT_NOUNS.contains(w))
+    };
+    let y_plural = word.strip_suffix("ies").is_some_and(|w| {
+        EVENT_NOUNS
+            .starting_with(word.as_bytes()[0])
+            .iter()
+            .any(|e| e.strip_suffix('y') == Some(w))
+    });
+    EVENT_NOUNS.contains(word) || stem("s") || stem("es") || y_plural
+}
+
+/// Whether a year before 1900 starting at `start` follows a word that makes it a time: `in
+/// 1898`, `since 1850`, `the summer of 1898`, and the second of `between 1850 and 1870`.
+pub(super) fn old_year_is_time(text: &str, start: usize) -> bool {
+    let lead = previous_word(text, start);
+    if OLD_YEAR_LEADS.contains_any_case(lead) {
+        return true;
+    }
+    let lead_start = lead.as_ptr() as usize - text.as_ptr() as usize;
+    let before = previous_word(text, lead_start);
+    match lead.to_ascii_lowercase().as_str() {
+        "and" | "or" | "to" | "through" => {
+            before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit())
+        }
+        "of" => [
+            "autumn",
+            "beginning",
+            "end",
+            "fall",
+            "middle",
+            "spring",
+            "start",
+            "summer",
+            "war",
+            "winter",
+        ]
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w)),
+        _ => false,
+    }
 }
 
 /// Whether a number that looks like a year (or year span) at `start..end` is used as a time:
 /// not money, not a count, not a measurement or clock time, not a part of a longer number, not
 /// an identifier, not inside a name (`Horizon 2020`).
 pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
+    // `COM(2016)0705`: a year in an identifier's parentheses.
+    let opens_glued = char_before(text, start) == Some('(')
+        && char_before(text, start - 1).is_some_and(char::is_alphanumeric);
+    let closes_glued = char_at(text, end) == Some(')')
+        && char_at(text, end + 1).is_some_and(char::is_alphanumeric);
+    if opens_glued || closes_glued {
+        return false;
+    }
     if let Some(ch) = char_before(text, start) {
         if matches!(ch, '$' | '€' | '£' | '¥' | '#' | '№' | '+' | '×') {
             return false;
@@ -158,7 +225,12 @@ pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
     }
     if text[end..].starts_with(' ') {
         let next = next_word(text, end);
-        if is_counted(next) || CLOCK_WORDS.contains_any_case(next) {
+        // `his 1987 sedan` names a model, `the 2018 Act` a statute by its short title.
+        if is_counted(next)
+            || CLOCK_WORDS.contains_any_case(next)
+            || MODEL_NOUNS.contains_any_case(next)
+            || next == "Act"
+        {
             return false;
         }
     }
@@ -175,71 +247,6 @@ pub(super) fn year_context(text: &str, start: usize, end: usize) -> bool {
         }
     }
     !glued_to_name(text, start, lead)
-}
-
-/// Whether a candidate's value depends on the tense of its sentence.
-pub(super) fn needs_tense(c: &Candidate) -> bool {
-    match c.shape {
-        Shape::Weekday(_) => true,
-        Shape::Point(p) | Shape::Range(p, _) => p.year.is_none() && p.month.is_some(),
-        _ => false,
-    }
-}
-
-/// The most bytes of a sentence read back from a date for its tense: a clause that points in
-/// time is near the date it points.
-const MAX_LEAD_LEN: usize = 300;
-
-/// The words of the sentence before byte `i`: back to the last line break or sentence end
-/// (`. `, `! `, `? `), and never more than [`MAX_LEAD_LEN`] bytes.
-pub(super) fn sentence_lead(text: &str, i: usize) -> &str {
-    let mut from = i.saturating_sub(MAX_LEAD_LEN);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let head = &text[from..i];
-    let b = head.as_bytes();
-    let start = (0..b.len())
-        .rev()
-        .find(|&k| {
-            b[k] == b'\n' || matches!(b[k], b'.' | b'!' | b'?') && b.get(k + 1) == Some(&b' ')
-        })
-        .map_or(0, |k| k + 1);
-    &head[start..]
-}
-
-/// Which way the sentence before byte `i` points: the cue nearest the date wins, so in
-/// `said that nothing is expected on Wednesday` it is `expected`, and in `will hand over
-/// what was confirmed on Friday` it is `confirmed`.
-pub(super) fn tense(text: &str, i: usize) -> Tense {
-    let lead = sentence_lead(text, i);
-    let mut words = lead
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .peekable();
-    let mut nearest = true;
-    while let Some(w) = words.next() {
-        let before = words.peek().copied().unwrap_or("");
-        if nearest && w.eq_ignore_ascii_case("last") {
-            return Tense::Past;
-        }
-        // `set to`, `is to`, `are to`, `going to` launch
-        let to_future = w.eq_ignore_ascii_case("to")
-            && ["set", "is", "are", "was", "going"]
-                .iter()
-                .any(|b| before.eq_ignore_ascii_case(b));
-        if FUTURE_CUES.contains_any_case(w) || w == "NET" || to_future {
-            return Tense::Future;
-        }
-        let passive = ["be", "been", "being"]
-            .iter()
-            .any(|b| before.eq_ignore_ascii_case(b));
-        if PAST_CUES.contains_any_case(w) && !passive {
-            return Tense::Past;
-        }
-        nearest = false;
-    }
-    Tense::Unknown
 }
 
 #[cfg(test)]

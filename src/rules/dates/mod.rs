@@ -12,20 +12,22 @@
 //! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
 //! certain: the same day written with a year elsewhere in the article, else the article's own
 //! date — its ` date YYYY-MM-DD` stamp, a dateline, or the caller's reference date when the
-//! article has neither — moved to the neighbouring year when the sentence's tense says so,
-//! else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are resolved only
-//! against the article's own date. An all-numeric date whose day and month could swap
-//! (`03/04/2021`) is read in the order the article itself shows elsewhere (`30/06/2019` means
-//! day first), else in the configured [`DateOrder`].
+//! article has neither — in the year that puts it on the side of that date its words point to
+//! (`tense`), else the year of an earlier dated mention; otherwise `XXXX`. Weekdays are
+//! resolved only against the article's own date, on the side their words point to. An
+//! all-numeric date whose day and month could swap (`03/04/2021`) is read in the order the
+//! article itself shows elsewhere (`30/06/2019` means day first; failing that, most of its
+//! dates with a month name, `26 October 2016`), else in the configured [`DateOrder`].
 //!
 //! The submodules follow the questions a reader asks: which words matter (`words`), which
 //! shapes a date takes (`shapes`), what the words around a candidate say about it
-//! (`context`), and what its value is (`value`).
+//! (`context`), which way it points in time (`tense`), and what its value is (`value`).
 
 use regex::Regex;
 
-use self::context::{is_place, needs_tense, tense};
+use self::context::is_place;
 use self::shapes::{Shapes, MAX_DATE_LEN};
+use self::tense::{needs_tense, tense};
 use self::value::{digits, is_full, point, values};
 use self::words::{STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
 use crate::entity::{Kind, Mention};
@@ -34,6 +36,7 @@ use crate::text::{is_word_byte, line_start, WordStart};
 
 mod context;
 mod shapes;
+mod tense;
 mod value;
 mod words;
 
@@ -80,13 +83,28 @@ enum Shape {
     Decade(i32),
 }
 
-/// Which way the words before a date point in time.
+/// Which way a date points from the article's date, as its words say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tense {
+    /// Nothing says: the occurrence nearest the article's date, leaning back.
     #[default]
     Unknown,
+    /// A past-tense clause or `since`: the nearest occurrence on or before the article's date.
     Past,
+    /// A future clause, a plan or `until`: the nearest occurrence on or after it.
     Future,
+    /// A present-tense clause (`the summit is on Friday`): weekdays look forward, dates with
+    /// a month as when nothing says.
+    Present,
+    /// `last`, `previous`, `this past`: strictly before the article's date.
+    Last,
+    /// `next`, `this coming`, `upcoming`: strictly after it.
+    Next,
+    /// `this` before a month: the article's own year.
+    This,
+    /// A dated event outside a past-tense report (`at its Nov. 14 meeting`): the occurrence
+    /// nearest the article's date.
+    Near,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -98,6 +116,9 @@ struct Candidate {
     year_shift: Option<i32>,
     /// Filled in only where a value depends on it: weekdays and yearless dates.
     tense: Tense,
+    /// The order of day and month in a day phrase written with a month name: `May 21` is
+    /// month first, `21 May` day first.
+    order: Option<DateOrder>,
 }
 
 /// How far into an article, in bytes, a date may start and still be its dateline.
@@ -190,7 +211,8 @@ impl DateRules {
         let anchor = self.article_date(text, &found);
         if anchor.is_some() {
             for c in found.iter_mut().filter(|c| needs_tense(c)) {
-                c.tense = tense(text, c.start);
+                let weekday = matches!(c.shape, Shape::Weekday(_));
+                c.tense = tense(text, c.start, c.end, weekday);
             }
         }
         found
@@ -206,18 +228,27 @@ impl DateRules {
 
     /// Turns numeric dates into points. An article that writes `30/06/2019` writes day first
     /// throughout, and one that writes `06/30/2019` month first; with no such evidence, or
-    /// with both, the configured order decides.
+    /// with both, the order most of its dates with a month name are written in (`26 October
+    /// 2016` is day first); with no such dates, or as many of each, the configured order.
     fn resolve_numeric(&self, found: &mut [Candidate]) {
         let (mut day_first, mut month_first) = (false, false);
+        let (mut dmy_words, mut mdy_words) = (0usize, 0usize);
         for c in found.iter() {
             if let Shape::Numeric { first, second, .. } = c.shape {
                 day_first |= first > 12;
                 month_first |= second > 12;
             }
+            match c.order {
+                Some(DateOrder::Dmy) => dmy_words += 1,
+                Some(DateOrder::Mdy) => mdy_words += 1,
+                None => {}
+            }
         }
         let order = match (day_first, month_first) {
             (true, false) => DateOrder::Dmy,
             (false, true) => DateOrder::Mdy,
+            _ if dmy_words > mdy_words => DateOrder::Dmy,
+            _ if mdy_words > dmy_words => DateOrder::Mdy,
             _ => self.options.order,
         };
         for c in found.iter_mut() {
@@ -260,7 +291,11 @@ impl DateRules {
             let lead = text[line_start(text, d.start)..d.start].trim();
             let lead = lead.trim_end_matches(':').trim_end();
             let lead = lead.strip_suffix(" on").unwrap_or(lead);
-            if STAMP_WORDS.iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+            let is_stamp = |w: &str| STAMP_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s));
+            // A capitalised stamp word after a byline: `Jane Roe Published April 2, 2021`.
+            let last = lead.rsplit(' ').next().unwrap_or("");
+            let bylined = last.starts_with(|c: char| c.is_uppercase()) && is_stamp(last);
+            if is_stamp(lead) || bylined {
                 return Some(p);
             }
             let after = text[d.end..].trim_start_matches([' ', '\t']);
@@ -328,6 +363,34 @@ mod tests {
         };
         let small = time(2_000);
         let large = time(20_000);
+        assert!(
+            large < 40 * small,
+            "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
+        );
+    }
+
+    /// Anchored dates read the words of their clause for the way they point: each reads a
+    /// bounded window around itself, so the cost stays linear in the text, however long its
+    /// sentences (here one sentence of 1 MB, every window full).
+    #[test]
+    fn anchored_dates_cost_linear_time() {
+        let unit = "officials who will meet, and said that on Friday and Sept. 30 it was ";
+        let rules = DateRules::with_options(DateOptions {
+            reference: Some((2021, 10, 8)),
+            ..DateOptions::default()
+        });
+        let time = |copies: usize| {
+            let text = unit.repeat(copies);
+            let starts = crate::text::word_starts(&text);
+            let clock = std::time::Instant::now();
+            let found = rules.find(&text, &starts);
+            let elapsed = clock.elapsed();
+            assert_eq!(found.len(), 2 * copies);
+            assert_eq!(found[found.len() - 1].value, "2021-09-30");
+            elapsed
+        };
+        let small = time(1_500);
+        let large = time(15_000);
         assert!(
             large < 40 * small,
             "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
@@ -488,6 +551,32 @@ mod tests {
                     "day first inferred from the article",
                     "It began on 30/06/2019 and ended on 03/04/2021.",
                     &[("30/06/2019", "2019-06-30"), ("03/04/2021", "2021-04-03")],
+                ),
+                (
+                    "day first from dates written with a month name",
+                    "Signed 26 October 2016; voted 11/09/2017.",
+                    &[
+                        ("26 October 2016", "2016-10-26"),
+                        ("11/09/2017", "2017-09-11"),
+                    ],
+                ),
+                (
+                    "month first from dates written with a month name",
+                    "Signed October 26, 2016; voted 11/09/2017.",
+                    &[
+                        ("October 26, 2016", "2016-10-26"),
+                        ("11/09/2017", "2017-11-09"),
+                    ],
+                ),
+                (
+                    "numeric evidence outweighs words",
+                    "On 3 May, 9 May and 06/30/2019 and 03/04/2021.",
+                    &[
+                        ("3 May", "XXXX-05-03"),
+                        ("9 May", "XXXX-05-09"),
+                        ("06/30/2019", "2019-06-30"),
+                        ("03/04/2021", "2021-03-04"),
+                    ],
                 ),
                 ("impossible", "code 31/02/2020 here", &[]),
                 ("version", "release 1.2.2019 is out", &[]),
@@ -682,6 +771,140 @@ mod tests {
     }
 
     #[test]
+    fn dates_before_nouns_and_old_years() {
+        check(
+            DateOptions::default(),
+            &[
+                (
+                    "year before plural figures",
+                    "compared with the 1990 figures",
+                    &[("1990", "1990")],
+                ),
+                (
+                    "year before plural agreements",
+                    "under the 1992 accords",
+                    &[("1992", "1992")],
+                ),
+                (
+                    "day before a plural event",
+                    "after the Aug. 7 bombings, police",
+                    &[("Aug. 7", "XXXX-08-07")],
+                ),
+                (
+                    "day before a singular event",
+                    "after the Oct. 23 shooting, police",
+                    &[("Oct. 23", "XXXX-10-23")],
+                ),
+                (
+                    "day before a plural thing",
+                    "the March 3 talks ended",
+                    &[("March 3", "XXXX-03-03")],
+                ),
+                (
+                    "day before a time unit is a count",
+                    "in March 3 weeks later",
+                    &[("March", "XXXX-03")],
+                ),
+                (
+                    "day before countable objects is a count",
+                    "in May 3 satellites failed",
+                    &[("May", "XXXX-05")],
+                ),
+                (
+                    "year before a plural event",
+                    "since the 1992 protests the",
+                    &[("1992", "1992")],
+                ),
+                (
+                    "year before plural elections",
+                    "ahead of the 2024 elections",
+                    &[("2024", "2024")],
+                ),
+                (
+                    "year before plural launches",
+                    "all planned for 2027 liftoffs.",
+                    &[("2027", "2027")],
+                ),
+                (
+                    "year before y plural",
+                    "the 2019 rallies drew",
+                    &[("2019", "2019")],
+                ),
+                (
+                    "year before a thing",
+                    "the 2026 budget rose",
+                    &[("2026", "2026")],
+                ),
+                (
+                    "bare month before an event",
+                    "the October launch slipped",
+                    &[("October", "XXXX-10")],
+                ),
+                (
+                    "bare month before plural events",
+                    "since the November elections",
+                    &[("November", "XXXX-11")],
+                ),
+                (
+                    "may after a determiner before an event",
+                    "after the May elections",
+                    &[("May", "XXXX-05")],
+                ),
+                (
+                    "old year after in",
+                    "founded in 1898 by",
+                    &[("1898", "1898")],
+                ),
+                (
+                    "old year after since",
+                    "open since 1850.",
+                    &[("1850", "1850")],
+                ),
+                (
+                    "old year of a season",
+                    "in the summer of 1816 it",
+                    &[("1816", "1816")],
+                ),
+                (
+                    "old years between",
+                    "between 1850 and 1870 the",
+                    &[("1850", "1850"), ("1870", "1870")],
+                ),
+                (
+                    "old year span",
+                    "from 1861-65 the",
+                    &[("1861-65", "1861/1865")],
+                ),
+                (
+                    "old year in a full date",
+                    "on July 4, 1776 the",
+                    &[("July 4, 1776", "1776-07-04")],
+                ),
+                (
+                    "old year in a day month date",
+                    "on 14 July 1789 the",
+                    &[("14 July 1789", "1789-07-14")],
+                ),
+                (
+                    "count after a full date is no year",
+                    "On Nov. 5, 2000 people marched",
+                    &[("Nov. 5", "XXXX-11-05")],
+                ),
+                (
+                    "count after a month is no year",
+                    "in June 1500 workers struck",
+                    &[("June", "XXXX-06")],
+                ),
+                (
+                    "fiscal run of years",
+                    "in fiscal 2020-2024 it",
+                    &[("fiscal 2020-2024", "2020/2024")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn non_dates() {
         let rows: &[(&str, &str)] = &[
             ("may the person", "Prof. Alma May spoke to the board."),
@@ -711,6 +934,24 @@ mod tests {
             ("name with span", "the Horizon 2014-2020 budget"),
             ("name vision", "under Vision 2030 goals"),
             ("fy is not a word", "FYI the team"),
+            ("old number without a time word", "a crowd of 1500 gathered"),
+            (
+                "old number after a preposition of place",
+                "at 1200 metres up",
+            ),
+            ("model year", "drove his 1987 sedan home"),
+            ("model year plural noun", "a fleet of 1965 trucks"),
+            ("statute by its short title", "under the 2018 Act the"),
+            (
+                "identifier in parentheses",
+                "see COM(2016)0705 and SWD(2016) 12",
+            ),
+            ("bare month before a name", "the October Revolution"),
+            (
+                "may before an event without a determiner",
+                "Theresa May launch plan",
+            ),
+            ("march before an event", "a Long March launch"),
         ];
         for (name, text) in rows {
             assert_eq!(dates(text), [], "{name}");
@@ -740,6 +981,16 @@ mod tests {
                 "date alone on the first line",
                 "March 9, 2015\n\nBy Sept. 30",
                 "2015-09-30",
+            ),
+            (
+                "published after a byline",
+                "Title\n\nJane Roe Published April 2, 2021 | 10:00 AM\nIt opened on Friday.",
+                "2021-04-02",
+            ),
+            (
+                "stamp word in lower case after a name is no stamp",
+                "Title\n\nThe Roe report published April 2, 2021\nIt opened on Friday.",
+                "",
             ),
             (
                 "published line",
@@ -883,7 +1134,8 @@ mod tests {
         // (name, text, the value of the last date)
         let rows: &[(&str, &str, &str)] = &[
             ("anchors a weekday", "It was said on Friday.", "2021-05-21"),
-            ("gives a year", "It flew on Sept. 30.", "2021-09-30"),
+            ("gives a year", "A test on Sept. 30.", "2021-09-30"),
+            ("gives a past year", "It flew on Sept. 30.", "2020-09-30"),
             (
                 "the article's own stamp wins",
                 " date 2019-09-10 x\nspoke on Tuesday.",

@@ -17,10 +17,13 @@ use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input};
 
-use super::context::{counts_something, month_is_date, previous_word, year_context};
+use super::context::{
+    day_counts_something, is_event_noun, month_is_date, next_word, old_year_is_time, previous_word,
+    year_context, year_counts_something,
+};
 use super::value::{digits, month_number, point};
-use super::words::{MAY_CUES, MONTH_CUES, MONTH_NAMES, WEEKDAYS};
-use super::{Candidate, Point, Shape, Tense};
+use super::words::{DETERMINERS, MAY_CUES, MONTH_CUES, MONTH_NAMES, WEEKDAYS};
+use super::{Candidate, DateOrder, Point, Shape, Tense};
 use crate::text::{char_at, char_before};
 
 /// The most bytes a date takes from its trigger to its end. The longest shape with every part
@@ -35,7 +38,8 @@ const B: &str = r"(?-u:\b)";
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
 /// A day of the month, perhaps with an ordinal suffix (`21st`).
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
-const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2}|21[0-9]{2})(?-u:\b)";
+/// A year from 1000 to 2199; a bare year before 1900 needs a time word before it as well.
+const YEAR: &str = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?-u:\b)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /// What joins the ends of a range of days, kept as a group: a word between two full dates
 /// makes two mentions, a dash one range.
@@ -309,10 +313,17 @@ impl<'a> Reader<'a> {
         }
         let month = month_number(m)?;
         let first_end = c.span(4).or_else(|| c.span(3))?.1;
+        // `On Nov. 5, 2000 people marched`: the number after the day counts, it is no year.
+        let mut year = c.get(8).and_then(|y| y.parse().ok());
+        let mut end = c.end();
+        if year.is_some() && year_counts_something(text, end) {
+            year = None;
+            end = c.span(7).or_else(|| c.span(4)).or_else(|| c.span(3))?.1;
+        }
         let span = Span {
             start: pos,
             first_end,
-            end: c.end(),
+            end,
         };
         let first = (month, num(&c, 3)?);
         let second = match (c.get(5), c.get(7)) {
@@ -324,11 +335,11 @@ impl<'a> Reader<'a> {
             }),
             _ => None,
         };
-        let year = c.get(8).and_then(|y| y.parse().ok());
-        if second.is_none() && year.is_none() && counts_something(text, span.end) {
+        if second.is_none() && year.is_none() && day_counts_something(text, span.end) {
             return None;
         }
-        let cand = day_phrase(span, first, second, year, true)?;
+        let mut cand = day_phrase(span, first, second, year, true)?;
+        cand.order = Some(DateOrder::Mdy);
         Some(self.with_shift(cand))
     }
 
@@ -342,10 +353,14 @@ impl<'a> Reader<'a> {
             return None;
         }
         let month = month_number(c.get(6)?)?;
-        let end = c.end();
+        let mut end = c.end();
         let day1 = num(&c, 2)?;
-        let year = c.get(7).and_then(|y| y.parse().ok());
-        let cand = match (c.get(4), c.get(5)) {
+        let mut year = c.get(7).and_then(|y| y.parse().ok());
+        if year.is_some() && year_counts_something(text, end) {
+            year = None;
+            end = c.span(6)?.1;
+        }
+        let mut cand = match (c.get(4), c.get(5)) {
             (Some(joint), Some(d2)) => {
                 // `28 February – 2 March`: the first end names its own month.
                 let m1 = c.get(3).and_then(month_number);
@@ -370,6 +385,7 @@ impl<'a> Reader<'a> {
                 Shape::Point(point(year, Some(month), Some(day1))?),
             ),
         };
+        cand.order = Some(DateOrder::Dmy);
         Some(self.with_shift(cand))
     }
 
@@ -382,6 +398,9 @@ impl<'a> Reader<'a> {
         }
         let month = month_number(m)?;
         let year: i32 = num(&c, 4)?;
+        if year_counts_something(text, c.end()) {
+            return None;
+        }
         let shape = match c.get(3).and_then(month_number) {
             Some(m2) => {
                 // `Nov–Jan 2021` starts the year before.
@@ -415,6 +434,7 @@ impl<'a> Reader<'a> {
             || to - from > 100
             || text[end..].starts_with(['-', '–', '/'])
             || !year_context(text, pos, end)
+            || from < 1900 && !old_year_is_time(text, pos)
         {
             return None;
         }
@@ -449,8 +469,9 @@ impl<'a> Reader<'a> {
                 } else {
                     n
                 };
-                // A fiscal year split over two calendar years, nothing longer.
-                if to != from + 1 {
+                // A fiscal year split over two calendar years, or a run of fiscal years
+                // (`fiscal 2020-2024`), not longer than a decade.
+                if to <= from || to - from > 10 {
                     return None;
                 }
                 Shape::Range(year(from), year(to))
@@ -460,8 +481,9 @@ impl<'a> Reader<'a> {
         Some(candidate(pos, c.end(), shape))
     }
 
-    /// A full month name on its own is a date only after a time word (`in June`) or before
-    /// `this/next/last year`.
+    /// A full month name on its own is a date only after a time word (`in June`), before
+    /// `this/next/last year`, or before an event it dates (`the October launch`; `May` only
+    /// after a determiner, `the May elections`).
     fn bare_month(&mut self, pos: usize, token: &str) -> Option<Candidate> {
         let text = self.text;
         let month = MONTH_NAMES
@@ -475,7 +497,11 @@ impl<'a> Reader<'a> {
             &MONTH_CUES
         };
         let end = pos + token.len();
-        if !cues.contains_any_case(before) && self.year_shift(end).is_none() {
+        let dates_event = text[end..].starts_with(' ')
+            && is_event_noun(next_word(text, end))
+            && (token != "May" || DETERMINERS.contains_any_case(before))
+            && month_is_date(text, pos, token);
+        if !cues.contains_any_case(before) && !dates_event && self.year_shift(end).is_none() {
             return None;
         }
         let p = Point {
@@ -566,6 +592,7 @@ pub(super) fn candidate(start: usize, end: usize, shape: Shape) -> Candidate {
         shape,
         year_shift: None,
         tense: Tense::Unknown,
+        order: None,
     }
 }
 
@@ -588,13 +615,15 @@ pub(super) fn decade(text: &str, pos: usize) -> Option<Candidate> {
     Some(candidate(pos, end, Shape::Decade(rest[..3].parse().ok()?)))
 }
 
-/// A four-digit number used as a year: 1900–2099, and not a count, amount or name.
+/// A four-digit number used as a year: 1000–2099, and not a count, amount or name; before
+/// 1900 only after a time word (`in 1898`).
 pub(super) fn year(text: &str, pos: usize) -> Option<Candidate> {
     let end = pos + 4;
     let y: i32 = text[pos..end].parse().ok()?;
-    if !(1900..=2099).contains(&y)
+    if !(1000..=2099).contains(&y)
         || char_at(text, end).is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
         || !year_context(text, pos, end)
+        || y < 1900 && !old_year_is_time(text, pos)
     {
         return None;
     }
@@ -701,7 +730,8 @@ mod tests {
             (Pattern::YearSpan, "1996–97", Some("1996–97")),
             (Pattern::YearSpan, "2021 — 22", Some("2021 — 22")),
             (Pattern::YearSpan, "2021-222", None),
-            (Pattern::YearSpan, "1799-1800", None),
+            (Pattern::YearSpan, "1799-1800", Some("1799-1800")),
+            (Pattern::YearSpan, "0999-1000", None),
             (Pattern::Fiscal, "FY'26", Some("FY'26")),
             (Pattern::Fiscal, "FY 2025-26", Some("FY 2025-26")),
             (Pattern::Fiscal, "FY2025-26x", Some("FY2025")),

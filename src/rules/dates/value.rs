@@ -100,7 +100,7 @@ fn value(c: &Candidate, same_day: &SameDay, earlier: Option<i32>, anchor: Option
         }
         Shape::Weekday(index) => {
             if let Some(a) = anchor {
-                push_weekday(&mut s, a, index, c.tense == Tense::Future);
+                push_weekday(&mut s, a, index, c.tense);
             }
         }
         Shape::Numeric { .. } => unreachable!("numeric dates are resolved in find"),
@@ -108,28 +108,42 @@ fn value(c: &Candidate, same_day: &SameDay, earlier: Option<i32>, anchor: Option
     s
 }
 
-/// The year of a yearless `p` in an article dated `anchor`: the anchor's year, unless the
-/// date then falls more than six months away on the side the sentence's tense contradicts
-/// (a Dec. 28 that already happened, in a January article, was last year), or more than nine
-/// months away when the tense is unknown.
+/// The year of a yearless `p` in an article dated `anchor`: the occurrence on the side of the
+/// anchor that `tense` points to, the nearest there (`last May` in a February article is the
+/// May before; a Dec. 28 that already happened, in a January article, was last year). A month
+/// alone is compared with the anchor's month. A dated event outside a past report takes the
+/// occurrence nearest the anchor; when nothing points, the anchor's year holds unless that
+/// puts the date more than nine months away.
 pub(super) fn year_near(anchor: Point, p: &Point, tense: Tense) -> Option<i32> {
+    use std::cmp::Ordering::{Greater, Less};
     let (ay, am, ad) = (anchor.year?, anchor.month?, anchor.day?);
     let Some(m) = p.month else {
         return Some(ay);
     };
-    let d = p.day.unwrap_or(15).min(days_in_month(ay, m));
-    let ahead = days_from_civil(ay, m, d) - days_from_civil(ay, am, ad);
-    let (back_after, forward_after) = match tense {
-        Tense::Past => (183, i64::MAX),
-        Tense::Future => (i64::MAX, 183),
-        Tense::Unknown => (274, 274),
+    let side = match p.day {
+        Some(d) => (m, d).cmp(&(am, ad)),
+        None => m.cmp(&am),
     };
-    Some(if ahead > back_after {
-        ay - 1
-    } else if -ahead > forward_after {
-        ay + 1
-    } else {
-        ay
+    Some(match tense {
+        Tense::Last if side == Less => ay,
+        Tense::Last => ay - 1,
+        Tense::Next if side == Greater => ay,
+        Tense::Next => ay + 1,
+        Tense::Past if side == Greater => ay - 1,
+        Tense::Future if side == Less => ay + 1,
+        Tense::Past | Tense::Future | Tense::This => ay,
+        Tense::Unknown | Tense::Present | Tense::Near => {
+            let d = p.day.unwrap_or(15).min(days_in_month(ay, m));
+            let ahead = days_from_civil(ay, m, d) - days_from_civil(ay, am, ad);
+            let reach = if tense == Tense::Near { 183 } else { 274 };
+            if ahead > reach {
+                ay - 1
+            } else if -ahead > reach {
+                ay + 1
+            } else {
+                ay
+            }
+        }
     })
 }
 
@@ -170,19 +184,31 @@ pub(super) fn push_padded(s: &mut String, n: i64, width: usize) {
     }
 }
 
-/// The day named `index` (0 = Monday) nearest the article's date: on or before it, or on or
-/// after it when the sentence points forward.
-pub(super) fn push_weekday(s: &mut String, anchor: Point, index: u32, future: bool) {
+/// The day named `index` (0 = Monday) nearest the article's date on the side `tense` points
+/// to: on or before it by default, on or after it for the future and the present, strictly
+/// before for `last` and strictly after for `next`, the nearer for a dated event.
+pub(super) fn push_weekday(s: &mut String, anchor: Point, index: u32, tense: Tense) {
     let (Some(y), Some(m), Some(d)) = (anchor.year, anchor.month, anchor.day) else {
         return;
     };
     let days = days_from_civil(y, m, d);
     let anchor_index = (days + 3).rem_euclid(7); // 1970-01-01 was a Thursday
     let index = i64::from(index);
-    let shift = if future {
-        (index - anchor_index).rem_euclid(7)
-    } else {
-        -(anchor_index - index).rem_euclid(7)
+    let shift = match tense {
+        Tense::Last => -((anchor_index - index - 1).rem_euclid(7) + 1),
+        Tense::Next => (index - anchor_index - 1).rem_euclid(7) + 1,
+        Tense::Future | Tense::Present => (index - anchor_index).rem_euclid(7),
+        // The nearer of the two, the one before on a tie.
+        Tense::Near => {
+            let back = (anchor_index - index).rem_euclid(7);
+            let ahead = (index - anchor_index).rem_euclid(7);
+            if ahead < back {
+                ahead
+            } else {
+                -back
+            }
+        }
+        Tense::Past | Tense::Unknown | Tense::This => -(anchor_index - index).rem_euclid(7),
     };
     let (y, m, d) = civil_from_days(days + shift);
     push_padded(s, y, 4);
