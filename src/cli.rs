@@ -188,6 +188,9 @@ pub struct ListArgs {
     pub format: Format,
 
     #[command(flatten)]
+    pub file: OutputFile,
+
+    #[command(flatten)]
     pub dictionaries: DictArgs,
 }
 
@@ -316,6 +319,9 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
 
+    #[command(flatten)]
+    pub file: OutputFile,
+
     /// Leave out the header row of CSV and TSV output.
     #[arg(long)]
     pub no_header: bool,
@@ -341,6 +347,19 @@ impl OutputArgs {
             "--bom is only for CSV and TSV: JSON must not start with a byte-order mark".into()
         })
     }
+}
+
+/// The file to write instead of stdout: shared by every command that writes a table.
+#[derive(Debug, Args)]
+pub struct OutputFile {
+    /// Write to FILE instead of stdout; FILE is replaced only when the run ends.
+    ///
+    /// The output goes to a temporary file beside FILE, renamed to FILE at the end, so FILE is
+    /// never half-written: a run that stops on an error (a bad dictionary, a full disk) leaves
+    /// an existing FILE as it was. A run that reports documents it could not read (exit 2)
+    /// still writes FILE, with what the other documents gave, as it would write it to stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub path: Option<PathBuf>,
 }
 
 /// Where documents come from and how they are read: shared by every command that extracts.

@@ -4,9 +4,11 @@
 //! ([`delimited`]), JSON and JSON Lines by `serde_json` ([`json`]); records, the bulk of every
 //! run's output, take the [`fast`] path, held byte for byte to [`render`]. Rendering is apart
 //! from writing so that worker threads can render their own documents, leaving the thread
-//! that keeps the output in order only bytes to write.
+//! that keeps the output in order only bytes to write. Where the output goes, stdout or a file
+//! replaced only at the end, is [`destination`]'s.
 
 mod delimited;
+pub mod destination;
 pub mod fast;
 mod json;
 
@@ -28,6 +30,8 @@ pub enum Format {
     /// One JSON array of all records.
     Json,
 }
+
+pub use destination::Destination;
 
 /// Bytes to reserve per row: about what a record takes in JSON besides its document's name,
 /// so that a rendering seldom grows and copies what it holds.
@@ -174,14 +178,16 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 
-    /// Close the JSON array and flush.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Close the JSON array and flush; the output is handed back, for a file to be put in
+    /// place.
+    pub fn finish(mut self) -> io::Result<W> {
         self.write_pending()?;
         if self.format == Format::Json {
             self.out
                 .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
         }
-        self.out.flush()
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 
