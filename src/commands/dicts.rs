@@ -21,10 +21,10 @@ struct EntryRow<'a> {
 }
 
 pub fn list(args: &ListArgs) -> anyhow::Result<bool> {
-    let out = Destination::open(args.file.path.as_deref())?;
+    let out = Destination::open(args.file.path.as_deref(), args.format)?;
     let d = &args.dictionaries;
     let entries = gazetteer::load(!d.no_builtin, &d.dicts)?;
-    let mut writer = Writer::new(args.format, Some(&ENTRY_FIELDS), false, out)?;
+    let mut writer = Writer::new(args.format, Some(&ENTRY_FIELDS), false, out)?.named("entries")?;
     let rows = entries
         .iter()
         .filter(|e| args.kind.as_deref().is_none_or(|k| e.etype.as_str() == k))

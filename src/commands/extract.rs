@@ -7,7 +7,7 @@ use crate::record::{FIELDS, FIELDS_WITH_CONTEXT};
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let format = args.output.format;
-    let out = Destination::open(args.output.file.path.as_deref())?;
+    let out = Destination::open(args.output.file.path.as_deref(), format)?;
     let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
     let header = match args.context {
         _ if args.output.no_header => None,
@@ -17,7 +17,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     // The sink is written on a thread of its own, so stdout is not locked: its buffer takes the
     // lock once per buffer it writes out; records pass it by, gathered by the `Writer` into
     // vectored writes.
-    let writer = Writer::new(format, header, args.output.bom, out)?;
+    let writer = Writer::new(format, header, args.output.bom, out)?.named("mentions")?;
     let mut sink = Sink::Records {
         writer,
         context: args.context,

@@ -9,7 +9,7 @@ use crate::summary::{self, Summary};
 
 pub fn run(args: &SummaryArgs) -> anyhow::Result<bool> {
     let format = args.output.format;
-    let out = Destination::open(args.output.file.path.as_deref())?;
+    let out = Destination::open(args.output.file.path.as_deref(), format)?;
     let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
     // Nothing is written while the documents are read, so the sink's writer type is moot.
     let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
@@ -19,7 +19,7 @@ pub fn run(args: &SummaryArgs) -> anyhow::Result<bool> {
     };
     // Written even when some input failed: the table of what could be read, with exit 2.
     let header = (!args.output.no_header).then_some(&summary::FIELDS[..]);
-    let mut writer = Writer::new(format, header, args.output.bom, out)?;
+    let mut writer = Writer::new(format, header, args.output.bom, out)?.named("entities")?;
     for row in summary.rows() {
         writer.write(&row)?;
     }

@@ -7,11 +7,13 @@
 //! written in place.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, IoSlice, Write};
+use std::io::{self, BufWriter, IoSlice, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tempfile::NamedTempFile;
+
+use super::Format;
 
 /// An open output: written through a buffer, and put in place by [`Destination::commit`].
 pub enum Destination {
@@ -26,9 +28,13 @@ pub enum Destination {
 }
 
 impl Destination {
-    /// Open `path`, or stdout without one; nothing is replaced yet.
-    pub fn open(path: Option<&Path>) -> anyhow::Result<Destination> {
+    /// Open `path`, or stdout without one, for output in `format`. A workbook is refused on a
+    /// terminal, where its bytes would be noise; nothing is replaced yet.
+    pub fn open(path: Option<&Path>, format: Format) -> anyhow::Result<Destination> {
         let Some(path) = path else {
+            if let Some(why) = refusal(format, io::stdout().is_terminal()) {
+                anyhow::bail!("{why}");
+            }
             return Ok(Destination::Stdout(BufWriter::new(io::stdout())));
         };
         let cannot = || format!("cannot write {}", path.display());
@@ -41,6 +47,9 @@ impl Destination {
                     .write(true)
                     .open(path)
                     .with_context(cannot)?;
+                if let Some(why) = refusal(format, file.is_terminal()) {
+                    anyhow::bail!("{why}");
+                }
                 return Ok(Destination::InPlace(BufWriter::new(file)));
             }
             _ => {}
@@ -109,6 +118,13 @@ impl Write for Destination {
     }
 }
 
+/// Why output in `format` is not written to a terminal, if it is not.
+fn refusal(format: Format, terminal: bool) -> Option<&'static str> {
+    (format == Format::Xlsx && terminal).then_some(
+        "xlsx is a binary file, not for the terminal: write it with -o FILE (or redirect stdout)",
+    )
+}
+
 /// A new, empty temporary file in the folder of `path`, named after it: `.out.csv.orbitext-…`.
 /// It is created as a redirection creates a file (mode 0666 less the umask), not with the
 /// owner-only mode of temporary files, since it becomes the output.
@@ -136,6 +152,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_a_workbook_is_refused_on_a_terminal() {
+        // (format, stdout a terminal, refused)
+        let table = [
+            (Format::Xlsx, true, true),
+            (Format::Xlsx, false, false),
+            (Format::Csv, true, false),
+            (Format::Tsv, true, false),
+            (Format::Jsonl, true, false),
+            (Format::Json, true, false),
+        ];
+        for (format, terminal, refused) in table {
+            let why = refusal(format, terminal);
+            assert_eq!(why.is_some(), refused, "{format:?}, terminal {terminal}");
+            if let Some(why) = why {
+                assert!(why.contains("-o FILE"), "{why}");
+            }
+        }
+    }
+
+    #[test]
     fn a_file_is_replaced_only_when_committed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.csv");
@@ -150,7 +186,7 @@ mod tests {
         };
 
         // Dropped without a commit, as when a run stops on an error.
-        let mut out = Destination::open(Some(&path)).unwrap();
+        let mut out = Destination::open(Some(&path), Format::Csv).unwrap();
         out.write_all(b"half").unwrap();
         out.flush().unwrap();
         let names = listing();
@@ -160,7 +196,7 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "old\n");
         assert_eq!(listing(), ["out.csv"]);
 
-        let mut out = Destination::open(Some(&path)).unwrap();
+        let mut out = Destination::open(Some(&path), Format::Csv).unwrap();
         out.write_all(b"new\n").unwrap();
         out.commit().unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
@@ -179,7 +215,7 @@ mod tests {
         fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
 
-        let mut out = Destination::open(Some(&link)).unwrap();
+        let mut out = Destination::open(Some(&link), Format::Csv).unwrap();
         out.write_all(b"new\n").unwrap();
         out.commit().unwrap();
         assert!(fs::symlink_metadata(&link)
@@ -194,7 +230,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_special_file_is_written_in_place() {
-        let mut out = Destination::open(Some(Path::new("/dev/null"))).unwrap();
+        let mut out = Destination::open(Some(Path::new("/dev/null")), Format::Csv).unwrap();
         assert!(matches!(out, Destination::InPlace(_)));
         out.write_all(b"gone\n").unwrap();
         out.commit().unwrap();
@@ -204,7 +240,9 @@ mod tests {
     #[test]
     fn a_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let err = Destination::open(Some(dir.path())).err().unwrap();
+        let err = Destination::open(Some(dir.path()), Format::Csv)
+            .err()
+            .unwrap();
         assert!(format!("{err:#}").contains("it is a folder"), "{err:#}");
     }
 }
