@@ -6,13 +6,13 @@
 
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
-use crate::matcher::{find_all, WordFilter};
+use crate::matcher::{Capitals, WordFilter};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
-use crate::rules::officials::{self, TitleHit};
+use crate::rules::officials::{self, Named, TitleHit};
 use crate::text::articles::article_starts;
-use crate::text::{on_word_boundaries, word_starts, word_starts_where};
+use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
 
 /// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
 /// `China Institute of International Studies`), where it is no country mention.
@@ -84,6 +84,8 @@ enum Claim<'a> {
     Ignored,
     /// A rule's mention, by its index among the rule mentions.
     Rule(usize),
+    /// A body named by shape, keyed by its name: copied from the text only if it wins.
+    Body,
 }
 
 impl Candidate<'_> {
@@ -196,11 +198,12 @@ impl Extractor {
     /// The mentions of one article.
     fn extract_article(&self, text: &str) -> Vec<Mention<'_>> {
         let found = self.candidates(text);
-        let mut mentions = self.resolve(found.candidates, found.rules);
-        self.spread_abbreviations(text, &mut mentions);
+        let capitals = Capitals::new(text, found.capitals);
+        let mut mentions = self.resolve(text, found.candidates, found.rules);
+        self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
-        add_officials(&mut mentions, named);
-        officials::resolve_surnames(text, &mut mentions);
+        add_officials(text, &mut mentions, named);
+        officials::resolve_surnames(text, &capitals, &mut mentions);
         debug_assert!(
             mentions.is_sorted_by_key(|m| m.start),
             "every stage keeps the order"
@@ -215,8 +218,14 @@ impl Extractor {
         // matchers instead of once in each. `likely` holds every matcher's words; the digit
         // test is the rest of `DateRules::may_start`, which the date rule applies again. Both
         // tests are made (`|`, not `||`), so that keeping a place takes no branch.
+        // The same pass lists the places a document's own names (abbreviations, surnames)
+        // may start, for the searches of them later.
         let bytes = text.as_bytes();
+        let mut capitals = Vec::with_capacity(text.len() / 64 + 8);
         let starts = word_starts_where(text, |s| {
+            if Capitals::holds(bytes[s.at]) {
+                capitals.push(s);
+            }
             self.likely.may_start(s) | bytes[s.at].is_ascii_digit()
         });
         let hits = self.gazetteer.find(text, &starts);
@@ -287,28 +296,30 @@ impl Extractor {
                         .find(before, &word_starts(before))
                         .into_iter()
                         .find(|m| m.start == 0)
-                        .map(|mut m| {
-                            m.start += b.start;
-                            m.end += b.start;
-                            m
-                        })
+                        .map(|m| m.start + b.start..m.end + b.start)
                 }
             };
-            if let Some(m) = body {
-                candidates.push(rule(rules.len(), &m, Source::ShapeRule));
-                rules.push(m);
+            if let Some(body) = body {
+                candidates.push(Candidate {
+                    start: body.start,
+                    end: body.end,
+                    source: Source::ShapeRule,
+                    claim: Claim::Body,
+                });
             }
         }
         Found {
             candidates,
             rules,
             titles,
+            capitals,
         }
     }
 
     /// Longest first, then the most trusted source, then leftmost; nothing nests.
     fn resolve<'a>(
         &'a self,
+        text: &str,
         candidates: Vec<Candidate<'_>>,
         rules: Vec<Mention<'a>>,
     ) -> Vec<Mention<'a>> {
@@ -327,6 +338,11 @@ impl Extractor {
                 Claim::Ignored => continue,
                 Claim::Rule(r) => {
                     out.push(rules[r].take().expect("each rule mention is kept once"));
+                    continue;
+                }
+                Claim::Body => {
+                    let name = text[c.start..c.end].to_string();
+                    out.push(Mention::new(Kind::Agency, c.start, c.end, name));
                     continue;
                 }
                 Claim::Entries([only]) => {
@@ -365,33 +381,39 @@ impl Extractor {
     /// `Technology Safeguards Agreement (TSA)`, `Office of the President (OP)`: an
     /// abbreviation defined in parentheses right after a mention names the same thing there
     /// and everywhere else in the article.
-    fn spread_abbreviations(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut defined: Vec<(&str, Mention)> = Vec::new();
-        for m in mentions.iter() {
+    fn spread_abbreviations(&self, text: &str, capitals: &Capitals, mentions: &mut Vec<Mention>) {
+        // (abbreviation, the mention defining it): the first definition of each, which names
+        // every use, as a later one defining it again names nothing more.
+        let mut defined: Vec<(&str, usize)> = Vec::new();
+        for (at, m) in mentions.iter().enumerate() {
             if !matches!(m.kind, Kind::Agency | Kind::Agreement) {
                 continue;
             }
-            let Some(abbr) = abbreviation_defined(&text[m.end..]) else {
+            let Some(abbr) = abbreviation_defined(window_after(text, m.end, ABBREVIATION_REACH))
+            else {
                 continue;
             };
             let upper = abbr.bytes().filter(u8::is_ascii_uppercase).count();
             // An agency's own acronym needs no spreading: the dictionary finds all its uses.
             if upper >= 2 && abbr.len() <= upper * 3 && !self.gazetteer.names_agency(abbr) {
-                defined.push((abbr, m.clone()));
+                defined.push((abbr, at));
             }
         }
         if defined.is_empty() {
             return;
         }
+        // Sorted by abbreviation, the first definition of each (in text order) first.
+        defined.sort_unstable();
+        defined.dedup_by_key(|(abbr, _)| *abbr);
         let needles: Vec<&str> = defined.iter().map(|(abbr, _)| *abbr).collect();
         let mut spread = Vec::new();
         let mut free = 0;
-        for (start, end, i) in find_all(text, &needles) {
+        for (start, end, i) in capitals.find(&needles) {
             if start >= free
                 && on_word_boundaries(text, start, end)
                 && overlapping(mentions, start, end).is_empty()
             {
-                let mut m = defined[i].1.clone();
+                let mut m = mentions[defined[i].1].clone();
                 m.start = start;
                 m.end = end;
                 spread.push(m);
@@ -406,6 +428,10 @@ impl Extractor {
         }
     }
 }
+
+/// How many bytes after a mention an abbreviation defined for it is looked for in: room for
+/// ` ( ` and twelve characters, and the spaces and parenthesis after them.
+const ABBREVIATION_REACH: usize = 32;
 
 /// The abbreviation `after` opens with in parentheses, as in ` (TSA)` or ` ( ESA )`: a capital
 /// and one to eleven letters, digits or `&.-`. Read by hand, as it is tried after every
@@ -455,6 +481,8 @@ struct Found<'a> {
     rules: Vec<Mention<'a>>,
     /// Title words, which introduce officials rather than compete for spans.
     titles: Vec<TitleHit>,
+    /// The word starts with a capital, for [`Capitals`].
+    capitals: Vec<WordStart>,
 }
 
 /// The candidates that win their spans, in order of start: longest first, then the most
@@ -479,9 +507,14 @@ fn winners(candidates: &[Candidate<'_>]) -> Vec<usize> {
     kept
 }
 
+/// Runs of overlapping candidates longer than this are settled with a map of the spans kept.
+const SHORT_RUN: usize = 16;
+
 /// Rank one run of overlapping candidates and keep, in order of start, those no better one
-/// overlaps; `run` is left empty. A run is a few candidates, so the ones kept from it are
-/// searched for a clash one by one, which is faster than keeping them in a map.
+/// overlaps; `run` is left empty. A run is most often a few candidates, so the ones kept
+/// from it are searched for a clash one by one, which is faster than keeping them in a map;
+/// a long run (a text of names that overlap one another, `Ministry of Ministry of …`) is
+/// searched in a map by start, so that a clash costs one look at a neighbour.
 fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usize>) {
     match run[..] {
         [] => return,
@@ -495,13 +528,31 @@ fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usi
     // The index breaks ties, so the order is the same on every run.
     run.sort_unstable_by(|&a, &b| candidates[a].rank(&candidates[b]).then(a.cmp(&b)));
     let from = kept.len();
-    for i in run.drain(..) {
-        let (start, end) = (candidates[i].start, candidates[i].end);
-        let clash = kept[from..]
-            .iter()
-            .any(|&k| candidates[k].start < end && start < candidates[k].end);
-        if !clash {
-            kept.push(i);
+    if run.len() <= SHORT_RUN {
+        for i in run.drain(..) {
+            let (start, end) = (candidates[i].start, candidates[i].end);
+            let clash = kept[from..]
+                .iter()
+                .any(|&k| candidates[k].start < end && start < candidates[k].end);
+            if !clash {
+                kept.push(i);
+            }
+        }
+    } else {
+        // Kept spans by start; they never overlap, so only the last one starting before a
+        // candidate's end can overlap it. (No candidate is empty.)
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+        for i in run.drain(..) {
+            let (start, end) = (candidates[i].start, candidates[i].end);
+            debug_assert!(start < end, "no candidate is empty");
+            let clash = taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &kept_end)| kept_end > start);
+            if !clash {
+                taken.insert(start, end);
+                kept.push(i);
+            }
         }
     }
     // Kept spans never overlap: distinct starts, so unstable is deterministic.
@@ -510,9 +561,13 @@ fn settle(candidates: &[Candidate<'_>], run: &mut Vec<usize>, kept: &mut Vec<usi
 
 /// Officials named by title or apposition join the mentions. One the dictionary already found
 /// takes the role and org the text gives it; a new one replaces the country or agency mentions
-/// inside its name (a name is longer than what it holds). `mentions` is sorted by start and
-/// stays so.
-fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
+/// inside its name (a name is longer than what it holds). `mentions` and `named` are sorted by
+/// start, none overlapping another, and `mentions` stays so: what each official does is
+/// decided first, and then the mentions are merged with the new officials in one pass.
+fn add_officials<'a>(text: &str, mentions: &mut Vec<Mention<'a>>, named: Vec<Named<'a>>) {
+    // (the run of mentions an official replaces, the official), in order: the runs of two
+    // officials never overlap, as a mention in both would stick out of each.
+    let mut replacing: Vec<(std::ops::Range<usize>, Named)> = Vec::new();
     for o in named {
         let lo = mentions.partition_point(|m| m.end <= o.start);
         let hi = mentions.partition_point(|m| m.start < o.end).max(lo);
@@ -520,7 +575,7 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
         if let [known] = run {
             if known.kind == Kind::Official && (known.start, known.end) == (o.start, o.end) {
                 if !o.role.is_empty() {
-                    known.role = o.role;
+                    known.role = text[o.role].to_string().into();
                 }
                 if !o.org.is_empty() {
                     known.org = o.org;
@@ -531,8 +586,27 @@ fn add_officials<'a>(mentions: &mut Vec<Mention<'a>>, named: Vec<Mention<'a>>) {
         if run.iter().any(|m| m.start < o.start || m.end > o.end) {
             continue;
         }
-        mentions.splice(lo..hi, [o]);
+        replacing.push((lo..hi, o));
     }
+    if replacing.is_empty() {
+        return;
+    }
+    let old = std::mem::take(mentions);
+    // The room the later stages were given, kept.
+    *mentions = Vec::with_capacity(old.capacity().max(old.len() + replacing.len()));
+    let mut next = 0;
+    let mut old = old.into_iter();
+    for (run, o) in replacing {
+        mentions.extend(old.by_ref().take(run.start - next));
+        old.by_ref().take(run.len()).for_each(drop);
+        next = run.end;
+        let name = text[o.start..o.end].to_string();
+        let mut m = Mention::new(Kind::Official, o.start, o.end, name);
+        m.role = text[o.role].to_string().into();
+        m.org = o.org;
+        mentions.push(m);
+    }
+    mentions.extend(old);
 }
 
 /// Every mention of an official says who they are: the role and org of the first mention
@@ -689,6 +763,103 @@ mod tests {
             let candidates = spans(&raw);
             proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
         }
+
+        /// Long runs of overlapping candidates, settled through the map.
+        #[test]
+        fn long_runs_match_the_definition(
+            raw in proptest::collection::vec((0usize..400, 1usize..40, 0u8..3), 40..160)
+        ) {
+            let candidates = spans(&raw);
+            proptest::prop_assert_eq!(winners(&candidates), winners_by_definition(&candidates));
+        }
+    }
+
+    /// `unit` repeated to about `size` bytes.
+    fn repeated(unit: &str, size: usize) -> String {
+        unit.repeat(size / unit.len() + 1)
+    }
+
+    /// Extract a megabyte of each `unit` repeated, and check that each yields mentions of its
+    /// kind, none longer than its kind's bound. These shapes made a rule read to the end of
+    /// the text from each of its places: with every candidate bounded the extraction is
+    /// linear, where quadratic growth would take minutes and gigabytes.
+    fn assert_bounded(rows: &[(&str, Option<Kind>)]) {
+        let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        for (unit, kind) in rows {
+            let text = repeated(unit, 1_000_000);
+            let found = extractor.extract(&text);
+            if let Some(kind) = kind {
+                assert!(found.iter().any(|m| m.kind == *kind), "{unit:?}");
+            }
+            for m in &found {
+                let longest = match m.kind {
+                    Kind::Agency => crate::rules::bodies::MAX_NAME_LEN,
+                    Kind::Official => crate::rules::officials::MAX_NAME_LEN,
+                    _ => 100,
+                };
+                assert!(m.len() <= longest, "{unit:?}: {} bytes", m.len());
+                assert!(
+                    m.id.len() <= longest,
+                    "{unit:?}: an id of {} bytes",
+                    m.id.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_bodies_are_bounded() {
+        assert_bounded(&[
+            ("Ministry of ", Some(Kind::Agency)),
+            ("Deputy Ministry of the ", Some(Kind::Agency)),
+            ("Ministry of Science and ", Some(Kind::Agency)),
+            ("NASA,", Some(Kind::Agency)),
+            ("the Zembla Space Agency (ZSA) and ZSA ", Some(Kind::Agency)),
+        ]);
+    }
+
+    #[test]
+    fn hostile_officials_are_bounded() {
+        assert_bounded(&[
+            ("Deputy ", Some(Kind::Official)),
+            ("Minister Anna Kovacs said. ", Some(Kind::Official)),
+            ("Anna Kovacs, Minister of Space, ", Some(Kind::Official)),
+            ("Deputy-", None),
+            ("Science and Technology ", None),
+        ]);
+    }
+
+    #[test]
+    fn officials_and_abbreviations_merge_in_order() {
+        // Many officials taking the roles the text gives them or replacing the country inside
+        // their names, and many abbreviations spreading: the mentions stay sorted, none
+        // overlapping another.
+        let extractor = Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        let text = repeated(
+            "NASA Administrator Bill Nelson met Secretary Anna Jordan of Ruritania. \
+             The Zembla Space Agency (ZSA) said ZSA and Nelson agreed. ",
+            50_000,
+        );
+        let found = extractor.extract(&text);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+        let count = |kind, surface: &str| {
+            found
+                .iter()
+                .filter(|m| m.kind == kind && &text[m.start..m.end] == surface)
+                .count()
+        };
+        let units = text.matches("Bill Nelson met").count();
+        assert_eq!(count(Kind::Official, "Bill Nelson"), units);
+        assert_eq!(count(Kind::Official, "Anna Jordan"), units);
+        assert_eq!(count(Kind::Official, "Nelson"), units);
+        assert_eq!(count(Kind::Agency, "ZSA"), 2 * units);
+        let nelson = found
+            .iter()
+            .find(|m| &text[m.start..m.end] == "Bill Nelson");
+        assert_eq!(
+            nelson.map(|m| (&*m.role, &*m.org)),
+            Some(("Administrator", "NASA"))
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::extract::Extractor;
 use crate::input::{self, Fields, Job, Options};
 use crate::output::{self, Format, Writer};
 use crate::progress::{self, Progress};
-use crate::record::{self, records};
+use crate::record::{self, each_record};
 use crate::summary::Summary;
 
 /// How many documents (or pieces of documents) are read and extracted at once: enough to keep
@@ -30,6 +30,10 @@ const BATCH_JOBS: usize = 256;
 const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
 const BATCH_BYTES_MIN: usize = 2 << 20;
 const BATCH_BYTES_MAX: usize = 8 << 20;
+
+/// How many records are rendered together: enough that rendering a batch costs little more
+/// than its bytes, few enough that the records of a batch take little memory.
+const RENDER_BATCH: usize = 1024;
 
 /// Documents larger than this are streamed in pieces of about this size, cut between articles
 /// or paragraphs. Extraction needs several times a text's size in memory on each thread, so
@@ -68,7 +72,7 @@ pub enum Sink<W: Write> {
 /// What a worker turns a piece's mentions into for the sink: rendered records, or the
 /// mentions themselves for the summary to count (borrowing the extractor's dictionaries).
 enum Found<'a> {
-    Rendered(io::Result<Vec<u8>>),
+    Rendered(io::Result<Vec<Vec<u8>>>),
     Mentions(Vec<Mention<'a>>),
 }
 
@@ -341,20 +345,32 @@ fn render_job(
     mentions: &[Mention],
     format: Format,
     context: Option<usize>,
-) -> io::Result<Vec<u8>> {
+) -> io::Result<Vec<Vec<u8>>> {
     let Job::Piece(piece) = job else {
         return Ok(Vec::new());
     };
-    let mut rows = records(&piece.doc, &piece.text, mentions);
-    for r in &mut rows {
-        if let Some(n) = context {
-            r.context = Some(record::context(&piece.text, r.start, r.end, n));
+    // In batches of records: a piece dense with mentions (`NASA,NASA,…`) has about 40 bytes
+    // of records for each byte of text, and all its records at once would be several times
+    // the rendered bytes.
+    let mut all = each_record(&piece.doc, &piece.text, mentions);
+    let mut rows = Vec::with_capacity(RENDER_BATCH.min(mentions.len()));
+    let mut rendered = Vec::new();
+    loop {
+        rows.clear();
+        rows.extend(all.by_ref().take(RENDER_BATCH).map(|mut r| {
+            if let Some(n) = context {
+                r.context = Some(record::context(&piece.text, r.start, r.end, n));
+            }
+            r.start += piece.offset;
+            r.end += piece.offset;
+            r.line += piece.lines;
+            r
+        }));
+        if rows.is_empty() {
+            return Ok(rendered);
         }
-        r.start += piece.offset;
-        r.end += piece.offset;
-        r.line += piece.lines;
+        rendered.push(output::fast::render(format, &rows)?);
     }
-    output::fast::render(format, &rows)
 }
 
 /// Hand one finished job to the sink: its warnings and records (or mentions), or why it was
@@ -371,9 +387,9 @@ fn finish_job<W: Write>(
                 messages.warn(sink, &piece.doc, warning)?;
             }
             match (sink, found) {
-                (Sink::Records { writer, .. }, Found::Rendered(rendered)) => {
-                    writer.take_rendered(rendered?)
-                }
+                (Sink::Records { writer, .. }, Found::Rendered(rendered)) => rendered?
+                    .into_iter()
+                    .try_for_each(|part| writer.take_rendered(part)),
                 (Sink::Summary(summary), Found::Mentions(mentions)) => {
                     summary.add(&piece.doc, piece.offset, mentions);
                     Ok(())

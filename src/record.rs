@@ -51,33 +51,39 @@ pub const FIELDS_WITH_CONTEXT: [&str; 12] = [
 
 /// The records of one document, with line numbers counted in one pass over the text.
 pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<Record<'a>> {
+    each_record(doc, text, mentions).collect()
+}
+
+/// [`records`] one at a time, so that a caller can render them in bounded batches.
+pub fn each_record<'a>(
+    doc: &'a str,
+    text: &'a str,
+    mentions: &'a [Mention],
+) -> impl Iterator<Item = Record<'a>> + 'a {
     // Mentions are sorted by start: each line number is the previous one plus the line breaks
     // passed since, read off the line breaks' positions (one counting call per mention cost
     // more than the counting).
     let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes()).peekable();
     let mut line = 1;
-    mentions
-        .iter()
-        .map(|m| {
-            while breaks.next_if(|&b| b < m.start).is_some() {
-                line += 1;
-            }
-            Record {
-                doc,
-                kind: m.kind,
-                start: m.start,
-                end: m.end,
-                line,
-                text: &text[m.start..m.end],
-                id: &m.id,
-                name: &m.name,
-                value: &m.value,
-                role: &m.role,
-                org: &m.org,
-                context: None,
-            }
-        })
-        .collect()
+    mentions.iter().map(move |m| {
+        while breaks.next_if(|&b| b < m.start).is_some() {
+            line += 1;
+        }
+        Record {
+            doc,
+            kind: m.kind,
+            start: m.start,
+            end: m.end,
+            line,
+            text: &text[m.start..m.end],
+            id: &m.id,
+            name: &m.name,
+            value: &m.value,
+            role: &m.role,
+            org: &m.org,
+            context: None,
+        }
+    })
 }
 
 /// `text[start..end]` with up to `n` characters either side, on one line: CR LF, and any

@@ -1,12 +1,13 @@
 //! Matching sets of patterns at the places where words start: a [`WordFilter`] turns most
 //! places away by their first bytes, a [`PrefixFilter`] by up to four, and the trie
-//! ([`trie::Trie`]) finds the longest whole-word pattern at each place left. [`find_all`]
-//! finds every occurrence of a few needles anywhere in a text.
+//! ([`trie::Trie`]) finds the longest whole-word pattern at each place left.
+//! [`Capitals`] finds every occurrence of a document's own names (surnames, abbreviations)
+//! that starts a word.
 
 pub mod trie;
 
 use crate::text::scan::{filter_key, prefix_key, FILTER_BITS};
-use crate::text::{is_word_byte, word_char_at, WordStart};
+use crate::text::{is_word_byte, word_char_at, word_starts_where, WordStart};
 use trie::Trie;
 
 /// Which word starts may begin one of a set of patterns, judged by their first three bytes
@@ -210,31 +211,60 @@ impl WordMatcher {
     }
 }
 
-/// Every occurrence of every needle in `text` as `(start, end, needle index)`, sorted by
-/// start, longest first. A few needles in a short text are found fastest by one SIMD search
-/// each; many needles in a long text by one pass of an automaton (building it costs more than
-/// the searches it saves on a short text).
-pub fn find_all(text: &str, needles: &[&str]) -> Vec<(usize, usize, usize)> {
-    let mut found = Vec::with_capacity(4 * needles.len());
-    if needles.len() <= 8 || text.len() <= 1 << 16 {
-        for (i, needle) in needles.iter().enumerate() {
-            for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
-                found.push((start, start + needle.len(), i));
+/// The places of a text where a document's own names (the abbreviations and surnames it
+/// defines) are searched: the word starts with a capital, an ASCII upper-case letter or a
+/// character past ASCII, which all such names begin with. Listed by the pass that finds the
+/// word starts for the matchers, and shared by every search of the document.
+pub struct Capitals<'t> {
+    text: &'t str,
+    starts: Vec<WordStart>,
+}
+
+impl<'t> Capitals<'t> {
+    /// Whether a name may begin with byte `b`: the places listed are those it holds for.
+    pub fn holds(b: u8) -> bool {
+        b.is_ascii_uppercase() || b >= 0x80
+    }
+
+    /// The capitals of `text` among `starts`, which must hold every word start of `text`
+    /// whose first byte [`holds`](Self::holds).
+    pub fn new(text: &'t str, starts: Vec<WordStart>) -> Capitals<'t> {
+        Capitals { text, starts }
+    }
+
+    /// Every occurrence of every needle that starts where a word may start (a [`WordStart`]),
+    /// as `(start, end, needle index)`, sorted by start, longest first; of needles that spell
+    /// the same, the first. Only such occurrences can be whole words. Each place is tried
+    /// against one trie of the needles: the cost is the number of places plus the
+    /// occurrences, however many needles there are. (A needle with no capital first, rare,
+    /// takes a pass over the text of its own.)
+    pub fn find(&self, needles: &[&str]) -> Vec<(usize, usize, usize)> {
+        let trie = Trie::new(needles, false);
+        let mut firsts = [false; 256];
+        for needle in needles {
+            if let Some(&b) = needle.as_bytes().first() {
+                firsts[usize::from(b)] = true;
             }
         }
-        found.sort_unstable_by_key(|&(start, end, i)| (start, std::cmp::Reverse(end), i));
-    } else {
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(needles)
-            .expect("needles compile");
-        found.extend(
-            automaton
-                .find_iter(text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize())),
-        );
+        let bytes = self.text.as_bytes();
+        let other;
+        let starts = if (0..=255).all(|b| !firsts[usize::from(b)] || Capitals::holds(b)) {
+            &self.starts
+        } else {
+            other = word_starts_where(self.text, |s| firsts[usize::from(bytes[s.at])]);
+            &other
+        };
+        let mut found = Vec::new();
+        for s in starts.iter().filter(|s| firsts[usize::from(bytes[s.at])]) {
+            let from = found.len();
+            found.extend(
+                trie.prefixes(&bytes[s.at..])
+                    .map(|(needle, len)| (s.at, s.at + len, needle)),
+            );
+            found[from..].reverse();
+        }
+        found
     }
-    found
 }
 
 #[cfg(test)]
@@ -242,28 +272,47 @@ mod tests {
     use super::*;
     use crate::text::word_starts;
 
-    #[test]
-    fn find_all_gives_the_same_answer_both_ways() {
-        let needles: Vec<String> = (0..12).map(|i| format!("Name{i}")).collect();
-        let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
-        let short = "Name3 met Name11 and Name3 again.";
-        let long = short.repeat(4000); // past the size where the automaton is used
-        let expected = |text: &str| -> Vec<(usize, usize, usize)> {
-            let mut all: Vec<_> = needles
+    proptest::proptest! {
+        /// The occurrences found are those of a plain search that follow no word character
+        /// (where a whole word may start, for needles that start with no white space): the
+        /// first needle of a spelling only, in order of start, longest first.
+        #[test]
+        fn needles_are_found_where_a_plain_search_finds_them(
+            needles in proptest::collection::vec("[aAbB.’é-]{1,4}", 1..12),
+            text in "[aAbB .’é-]{0,60}",
+        ) {
+            let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+            let want = |needles: &[&str]| {
+                let mut want = Vec::new();
+                for (i, needle) in needles.iter().enumerate() {
+                    if needles[..i].contains(needle) {
+                        continue;
+                    }
+                    for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                        let free = crate::text::char_before(&text, at)
+                            .is_none_or(|c| !crate::text::is_word_char(c));
+                        if free && text[at..].starts_with(needle) {
+                            want.push((at, at + needle.len(), i));
+                        }
+                    }
+                }
+                want.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+                want
+            };
+            // Names with capitals first are found among the places listed; others, by a pass
+            // of their own.
+            let capital: Vec<&str> = needles
                 .iter()
-                .enumerate()
-                .flat_map(|(i, n)| text.match_indices(n).map(move |(s, _)| (s, s + n.len(), i)))
+                .copied()
+                .filter(|n| n.starts_with(['A', 'B', 'é']))
                 .collect();
-            all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
-            // `Name1` inside `Name11` is a shorter match at the same start: the automaton,
-            // leftmost-longest, reports only the longer one.
-            all.dedup_by_key(|m| m.0);
-            all
-        };
-        let mut got_short = find_all(short, &needles);
-        got_short.dedup_by_key(|m| m.0);
-        assert_eq!(got_short, expected(short));
-        assert_eq!(find_all(&long, &needles), expected(&long));
+            let bytes = text.as_bytes();
+            let starts = word_starts_where(&text, |s| Capitals::holds(bytes[s.at]));
+            let capitals = Capitals::new(&text, starts);
+            proptest::prop_assert_eq!(capitals.find(&capital), want(&capital));
+            proptest::prop_assert_eq!(capitals.find(&needles), want(&needles));
+            proptest::prop_assert_eq!(capitals.find(&capital), want(&capital));
+        }
     }
 
     proptest::proptest! {

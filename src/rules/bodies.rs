@@ -7,12 +7,24 @@
 //! would read it, or back over the capitalised words before `Space Agency`. A regex over the
 //! whole text would have to search backwards for where such names start, which cost half of
 //! all extraction time; an anchored one took 6% of start-up to compile, and more to run.
+//! No name is longer than [`MAX_NAME_LEN`], so a name is read from a bounded window and the
+//! rule costs the same at every head, whatever the text around it.
+
+use std::collections::VecDeque;
+use std::ops::Range;
 
 use regex::Regex;
 
-use crate::entity::{Kind, Mention};
+use super::word_list::WordList;
 use crate::matcher::{WordFilter, WordMatcher};
-use crate::text::{is_capitalised, spaces1, WordStart};
+use crate::text::{is_capitalised, spaces1, window_after, WordStart};
+
+/// The most bytes a body's name spans, from a qualifier (`Federal`) to its last word: the
+/// longest names in news (`Ministry of Education, Culture, Sports, Science and Technology`)
+/// take about 90. A name is read no further, and one that would run on is cut after its last
+/// word within the bound, so that a text of heads and joiners (`Ministry of Ministry of …`)
+/// costs a bounded read at each head instead of a read to the end of the text.
+pub const MAX_NAME_LEN: usize = 160;
 
 /// The characters after the capital of a word in a body's name, as a regex class: what
 /// [`name_word`] reads by hand for ASCII.
@@ -45,6 +57,53 @@ const BACKWARD: [&str; 10] = [
 /// Words before `Ministry` that belong to its name.
 const QUALIFIERS: [&str; 5] = ["Federal", "Union", "State", "National", "Royal"];
 
+/// The words of the name last read forward (start and end), from the first a later head may
+/// start at, the starts of those [`trim_name`] would cut the name before, and the window it
+/// was read in. A name word's successor depends only on the text after it, so a head whose
+/// first word is one of them continues that name from its last word, within a window at
+/// least as wide: a run of heads and joiners (`Ministry of Ministry of …`) is then read once,
+/// not once for each head.
+#[derive(Default)]
+struct Chain {
+    words: VecDeque<(usize, usize)>,
+    titles: VecDeque<usize>,
+    limit: usize,
+}
+
+impl Chain {
+    /// Add the name word `start..end` of `text`, and whether a title there cuts the name.
+    /// [`trim_name`] reads tokens to the next space: unless the word is a name's last (whose
+    /// token ends with the name, and which is judged again there), the word is a title's
+    /// token if only commas and then a space follow it.
+    fn push(&mut self, text: &str, (start, end): (usize, usize)) {
+        self.words.push_back((start, end));
+        let after = &text.as_bytes()[end..];
+        let commas = after
+            .iter()
+            .take(MAX_NAME_LEN)
+            .take_while(|&&b| b == b',')
+            .count();
+        if after.get(commas) == Some(&b' ') && cuts_before(text, start, end) {
+            self.titles.push_back(start);
+        }
+    }
+}
+
+/// Whether [`trim_name`] cuts a name before the word `start..end` of `text`, which is not
+/// the first of its name: a title word after a single space, after a token that is no lead.
+/// A token before it that starts more than a name's length back starts with the name's first
+/// word, and is no lead.
+fn cuts_before(text: &str, start: usize, end: usize) -> bool {
+    if start == 0 || text.as_bytes()[start - 1] != b' ' || !TITLE_WORDS.contains(&text[start..end])
+    {
+        return false;
+    }
+    let before = &text.as_bytes()[start.saturating_sub(MAX_NAME_LEN + 1)..start - 1];
+    let previous = memchr::memrchr(b' ', before).map_or(&[][..], |p| &before[p + 1..]);
+    let previous = std::str::from_utf8(previous).unwrap_or("");
+    !TITLE_LEADS.contains(previous.trim_end_matches(','))
+}
+
 /// The body-name rules, compiled once per run.
 pub struct BodyRules {
     heads: WordMatcher,
@@ -72,94 +131,152 @@ impl BodyRules {
     }
 
     /// Where the name read forward from a head word ending at `at` ends (`Ministry` + ` of
-    /// the Interior`), if one follows: `of` or `for`, an optional `the`, and capitalised
-    /// words joined by spaces, commas or [`JOINERS`]. Read by hand as the regex
+    /// the Interior`), if one follows within the first `limit` bytes of `text`: `of` or
+    /// `for`, an optional `the`, and capitalised words joined by spaces, commas or
+    /// [`JOINERS`]. Read by hand as the regex
     /// `\s+(?:of|for)\s+(?:the\s+)?W(?:(?:,|(?:\s+(?:and|of|for|on|the|&))+)?\s+W)*`, with
-    /// `W` = `[A-Z]` and [`NAME_CHARS`]`*`, would match it (the tests hold it to that regex).
-    /// No joiner starts with a capital, so where the regex
-    /// may skip `the` or some joiners, skipping fewer never makes a name word follow.
-    fn forward_end(&self, text: &str, at: usize) -> Option<usize> {
-        let at = spaces1(text, at)?;
-        let rest = &text[at..];
+    /// `W` = `[A-Z]` and [`NAME_CHARS`]`*`, would match it (the tests hold it to that regex),
+    /// but for a word that runs past `limit`, where the name ends before it. No joiner starts
+    /// with a capital, so where the regex may skip `the` or some joiners, skipping fewer
+    /// never makes a name word follow. With the end comes where the first word that
+    /// [`trim_name`] cuts the name before starts, if any. `chain` holds the name read before,
+    /// which this name continues when its first word is one of that name's.
+    fn forward_end(
+        &self,
+        text: &str,
+        at: usize,
+        limit: usize,
+        chain: &mut Chain,
+    ) -> Option<(usize, Option<usize>)> {
+        let mut cut = limit.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[..cut];
+        // A word the window cuts is not read: it would end the name inside a word.
+        let word = |at: usize| {
+            self.name_word(window, at)
+                .filter(|&end| {
+                    end < window.len() || self.name_word_len(window_after(text, end, 4)) == 0
+                })
+                .map(|end| (at, end))
+        };
+        let at = spaces1(window, at)?;
+        let rest = &window[at..];
         let at = at + ["of", "for"].iter().find(|w| rest.starts_with(*w))?.len();
-        let mut end = spaces1(text, at)?;
-        if let Some(after) = text[end..]
+        let mut end = spaces1(window, at)?;
+        if let Some(after) = window[end..]
             .strip_prefix("the")
-            .and_then(|_| spaces1(text, end + 3))
+            .and_then(|_| spaces1(window, end + 3))
         {
             end = after;
         }
-        end = self.name_word(text, end)?;
-        while let Some(next) = self.next_name_word(text, end) {
-            end = next;
+        let first = word(end)?;
+        while chain.words.front().is_some_and(|&w| w < first) {
+            chain.words.pop_front();
         }
-        Some(end)
+        while chain.titles.front().is_some_and(|&t| t < first.0) {
+            chain.titles.pop_front();
+        }
+        if chain.words.front() != Some(&first) || chain.limit > cut {
+            chain.words.clear();
+            chain.titles.clear();
+            chain.push(text, first);
+        }
+        chain.limit = cut;
+        let mut last = *chain.words.back().expect("the chain holds the first word");
+        while let Some(next) = self.next_name_word(window, last.1, word) {
+            chain.push(text, next);
+            last = next;
+        }
+        // The last word ends its span, and its token there with it.
+        let title = chain.titles.front().copied().or_else(|| {
+            let (start, end) = last;
+            cuts_before(window, start, end).then_some(start)
+        });
+        Some((last.1, title))
     }
 
-    /// Where the next word of a name ends, if one follows the word ending at `at`: after a
-    /// comma, or after all the joiners that follow.
-    fn next_name_word(&self, text: &str, at: usize) -> Option<usize> {
+    /// Where the next word of a name starts and ends, if one follows the word ending at `at`:
+    /// after a comma, or after all the joiners that follow. `word` reads a name word.
+    fn next_name_word(
+        &self,
+        text: &str,
+        at: usize,
+        word: impl Fn(usize) -> Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
         if text[at..].starts_with(',') {
-            return spaces1(text, at + 1).and_then(|w| self.name_word(text, w));
+            return spaces1(text, at + 1).and_then(word);
         }
         let mut end = at;
-        while let Some(word) = spaces1(text, end) {
-            let rest = &text[word..];
+        while let Some(next) = spaces1(text, end) {
+            let rest = &text[next..];
             let Some(joiner) = JOINERS.iter().find(|j| rest.starts_with(*j)) else {
                 break;
             };
-            end = word + joiner.len();
+            end = next + joiner.len();
         }
-        spaces1(text, end).and_then(|w| self.name_word(text, w))
+        spaces1(text, end).and_then(word)
     }
 
     /// Where the name word starting at `at` ends: a capital, then letters, apostrophes, `&`
     /// and hyphens.
     fn name_word(&self, text: &str, at: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        if !bytes.get(at)?.is_ascii_uppercase() {
+        if !text.as_bytes().get(at)?.is_ascii_uppercase() {
             return None;
         }
-        let mut end = at + 1;
+        Some(at + 1 + self.name_word_len(&text[at + 1..]))
+    }
+
+    /// How many bytes at the start of `rest` may continue a name word ([`NAME_CHARS`]).
+    fn name_word_len(&self, rest: &str) -> usize {
+        let bytes = rest.as_bytes();
+        let mut end = 0;
         while let Some(&b) = bytes.get(end) {
             if b >= 0x80 {
                 // Letters past ASCII are the regex's to judge (`\p{L}` has no test in std).
-                return Some(end + self.name_chars.find(&text[end..]).map_or(0, |m| m.end()));
+                return end + self.name_chars.find(&rest[end..]).map_or(0, |m| m.end());
             }
             if !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'&' | b'-')) {
                 break;
             }
             end += 1;
         }
-        Some(end)
+        end
     }
 
-    /// Every body named by a rule in `text`, its heads tried at `starts` (from
-    /// [`word_starts`](crate::text::word_starts)).
-    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Mention<'static>> {
+    /// The span of every body named by a rule in `text`, its heads tried at `starts` (from
+    /// [`word_starts`](crate::text::word_starts)); none is longer than [`MAX_NAME_LEN`]. Spans,
+    /// not mentions: a name is copied only once it has won its place.
+    pub fn find(&self, text: &str, starts: &[WordStart]) -> Vec<Range<usize>> {
         // Room for what a long article names, so that the vector is not copied as it grows.
         let mut found = Vec::with_capacity(16);
+        let mut chain = Chain::default();
         for head in self.heads.find(text, starts) {
             let span = if head.pattern < FORWARD.len() {
-                self.forward_end(text, head.end)
-                    .map(|end| (qualified_start(text, head.start), end))
+                let start = qualified_start(text, head.start);
+                self.forward_end(text, head.end, start + MAX_NAME_LEN, &mut chain)
+                    .map(|(end, title)| (start, end, title))
             } else {
-                named_start(text, head.start).map(|start| (start, head.end))
+                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                    .map(|start| (start, head.end, None))
             };
-            let Some((start, end)) = span else { continue };
+            let Some((start, end, title)) = span else {
+                continue;
+            };
             if text[end..].starts_with(char::is_alphanumeric) {
                 continue;
             }
-            // The name is a prefix of the match, less a leading `The`.
-            let name = trim_name(&text[start..end]);
+            // The name is a prefix of the match, less a leading `The`. A forward name knows
+            // where a title cuts it, and is not read again for it.
+            let name = match title {
+                Some(title) => trim_commas(&text[start..title - 1]),
+                None if head.pattern < FORWARD.len() => trim_commas(&text[start..end]),
+                None => trim_name(&text[start..end]),
+            };
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
-                found.push(Mention::new(
-                    Kind::Agency,
-                    start,
-                    end,
-                    text[start..end].to_string(),
-                ));
+                found.push(start..end);
             }
         }
         found
@@ -179,72 +296,96 @@ fn qualified_start(text: &str, head: usize) -> usize {
 }
 
 /// Where an `… Space Agency` name starts: up to three capitalised words back, joined by single
-/// spaces; `None` when there is none.
-fn named_start(text: &str, head: usize) -> Option<usize> {
-    let mut start = head;
+/// spaces, none starting before byte `from`; `None` when there is none.
+fn named_start(text: &str, head: usize, mut from: usize) -> Option<usize> {
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..head];
+    // A word the window cuts is not read: it would start the name inside a word.
+    let cut = text[..from].ends_with(|c: char| c.is_alphabetic() || c == '-');
+    let mut start = window.len();
     for _ in 0..3 {
-        let Some(before) = text[..start].strip_suffix(' ') else {
+        let Some(before) = window[..start].strip_suffix(' ') else {
             break;
         };
-        let word_start = before
-            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-            .map_or(0, |p| {
-                p + before[p..].chars().next().map_or(1, char::len_utf8)
-            });
+        let word_start = match before.rfind(|c: char| !(c.is_alphabetic() || c == '-')) {
+            Some(p) => p + before[p..].chars().next().map_or(1, char::len_utf8),
+            None if cut => break,
+            None => 0,
+        };
         let word = &before[word_start..];
         if word.chars().count() < 2 || !is_capitalised(word) {
             break;
         }
         start = word_start;
     }
-    (start < head).then_some(start)
+    (start < window.len()).then_some(from + start)
 }
 
 /// Words that start a title, not a body's name: `Department of National Defense
 /// Officer-in-Charge` names the department and then a post.
-const TITLE_WORDS: &[&str] = &[
-    "Officer",
-    "Officer-in-Charge",
-    "Secretary",
-    "Minister",
-    "Director",
-    "Chief",
-    "Head",
-    "Spokesperson",
-    "Spokesman",
+const TITLE_WORDS: WordList = WordList::new(&[
     "Administrator",
     "Chairman",
-    "President",
+    "Chief",
+    "Director",
     "Dr",
     "Dr.",
+    "Head",
+    "Minister",
     "Mr",
     "Ms",
-];
+    "Officer",
+    "Officer-in-Charge",
+    "President",
+    "Secretary",
+    "Spokesman",
+    "Spokesperson",
+]);
 
 /// Words that make a title word part of the name before it.
-const TITLE_LEADS: &[&str] = &[
-    "the", "Prime", "Deputy", "Vice", "Chief", "Foreign", "Attorney",
-];
+const TITLE_LEADS: WordList = WordList::new(&[
+    "Attorney", "Chief", "Deputy", "Foreign", "Prime", "Vice", "the",
+]);
 
 /// The body's name within a match: up to a title word, and a comma list only when it closes
 /// with `and` (`Department of Industry, Science and Resources`); otherwise the comma ends it
 /// (`Department of Space, Dr S. Somnath`).
 fn trim_name(span: &str) -> &str {
+    let bytes = span.as_bytes();
     let mut end = span.len();
-    let mut at = 0;
-    let mut previous = "";
-    for word in span.split(' ') {
-        let bare = word.trim_end_matches(',');
+    // The tokens between single spaces, read by hand: only one that starts as a title word
+    // does is looked up, and a name is read at every head.
+    let (mut at, mut previous) = (0, "");
+    loop {
+        let len = memchr::memchr(b' ', &bytes[at..]).unwrap_or(bytes.len() - at);
+        let word = &span[at..at + len];
+        let may_be_title = word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| !TITLE_WORDS.starting_with(b).is_empty());
         // `Office of the President` and `Office of the Prime Minister` hold the title as
         // their own last word.
-        if at > 0 && TITLE_WORDS.contains(&bare) && !TITLE_LEADS.contains(&previous) {
+        if at > 0
+            && may_be_title
+            && TITLE_WORDS.contains(word.trim_end_matches(','))
+            && !TITLE_LEADS.contains(previous.trim_end_matches(','))
+        {
             end = at - 1;
             break;
         }
-        previous = bare;
-        at += word.len() + 1;
+        if at + len == bytes.len() {
+            break;
+        }
+        previous = word;
+        at += len + 1;
     }
-    let mut span = &span[..end];
+    trim_commas(&span[..end])
+}
+
+/// A name's comma list, kept only when it closes with `and`, and no comma or space after it.
+fn trim_commas(mut span: &str) -> &str {
     if let Some(comma) = span.find(',') {
         if !span[span.rfind(',').unwrap_or(comma)..].contains(" and ") {
             span = &span[..comma];
@@ -296,7 +437,193 @@ mod tests {
             let name: String = parts.iter().map(|(sep, word)| format!("{sep}{word}")).collect();
             let text = format!("Ministry{}Science{name}", lead.concat());
             let want = spec.find(&text).map(|m| m.end());
-            prop_assert_eq!(BodyRules::new().forward_end(&text, "Ministry".len()), want, "{:?}", text);
+            let got = BodyRules::new()
+                .forward_end(&text, "Ministry".len(), text.len(), &mut Chain::default())
+                .map(|(end, _)| end);
+            prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        /// A name continued from the one read before ends where a name read afresh does:
+        /// texts of heads, joiners and name words, names read within their bound.
+        #[test]
+        fn names_continued_end_where_names_read_afresh_end(
+            words in prop::collection::vec(prop::sample::select(&[
+                "Ministry", "Department", "Office", "of", "for", "the", "and", "Science",
+                "Ministry,", "Space", "Éire", "x", "&",
+            ][..]), 0..80),
+        ) {
+            let text = words.join(" ");
+            let rules = BodyRules::new();
+            let mut chain = Chain::default();
+            for head in rules.heads.find(&text, &crate::text::word_starts(&text)) {
+                if head.pattern >= FORWARD.len() {
+                    continue;
+                }
+                let limit = qualified_start(&text, head.start) + MAX_NAME_LEN;
+                let fresh = rules.forward_end(&text, head.end, limit, &mut Chain::default());
+                let continued = rules.forward_end(&text, head.end, limit, &mut chain);
+                prop_assert_eq!(continued, fresh, "{:?} at {}", text, head.start);
+            }
+        }
+    }
+
+    /// [`BodyRules::find`] as it is defined: each head's name read afresh, and trimmed by
+    /// [`trim_name_by_definition`].
+    fn find_by_definition(rules: &BodyRules, text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        for head in rules.heads.find(text, &crate::text::word_starts(text)) {
+            let span = if head.pattern < FORWARD.len() {
+                let start = qualified_start(text, head.start);
+                let limit = start + MAX_NAME_LEN;
+                rules
+                    .forward_end(text, head.end, limit, &mut Chain::default())
+                    .map(|(end, _)| (start, end))
+            } else {
+                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                    .map(|start| (start, head.end))
+            };
+            let Some((start, end)) = span else { continue };
+            if text[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let name = trim_name_by_definition(&text[start..end]);
+            let (start, end) = (start + leading_article(name), start + name.len());
+            if end > start {
+                found.push(start..end);
+            }
+        }
+        found
+    }
+
+    proptest! {
+        /// Names continued from the one before and cut where the reading found a title are
+        /// those read afresh and trimmed by definition.
+        #[test]
+        fn bodies_are_found_as_defined(
+            words in prop::collection::vec((
+                prop::sample::select(&[" ", " ", " ", " ", ", ", "\t", ". ", ",, ", ",,"][..]),
+                prop::sample::select(&[
+                    "Ministry", "Department", "Office", "of", "for", "the", "and", "Science",
+                    "Director", "Dr", "Prime", "Minister", "Deputy", "Space Agency", "Chief",
+                    "Federal", "The", "Head", "x", "Officer-in-Charge",
+                ][..]),
+            ), 0..60),
+        ) {
+            let text: String = words.iter().map(|(sep, word)| format!("{word}{sep}")).collect();
+            let rules = BodyRules::new();
+            let got = rules.find(&text, &crate::text::word_starts(&text));
+            prop_assert_eq!(got, find_by_definition(&rules, &text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn names_stop_within_their_bound() {
+        let rules = BodyRules::new();
+        let found = |text: &str| -> Vec<String> {
+            rules
+                .find(text, &crate::text::word_starts(text))
+                .into_iter()
+                .map(|span| text[span].to_string())
+                .collect()
+        };
+        // A list that runs past the bound ends at its last word within it, and the comma
+        // list without `and` is cut at its first comma.
+        let long = format!("the Ministry of Alpha{} said", ", Beta".repeat(40));
+        assert_eq!(found(&long), ["Ministry of Alpha"]);
+        let joined = format!("the Ministry of Alpha{}", " and Beta".repeat(40));
+        let [name] = &found(&joined)[..] else {
+            panic!("one name in {joined:?}")
+        };
+        assert!(name.len() <= MAX_NAME_LEN && name.len() > MAX_NAME_LEN - " and Beta".len());
+        assert!(name.ends_with(" and Beta"), "{name}");
+        // A word longer than a name is none; nor is a name word that the bound cuts.
+        let word = "A".to_string() + &"b".repeat(MAX_NAME_LEN);
+        assert_eq!(
+            found(&format!("the Ministry of {word} said")),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            found(&format!("the {word} Space Agency said")),
+            [] as [&str; 0]
+        );
+        let cut = format!("the Ministry of Alpha {}", &word[..MAX_NAME_LEN - 10]);
+        assert_eq!(found(&cut), ["Ministry of Alpha"]);
+        assert_eq!(
+            found("the Alpha Beta Gamma Space Agency"),
+            ["Alpha Beta Gamma Space Agency"]
+        );
+    }
+
+    #[test]
+    fn names_in_a_text_of_heads_are_bounded() {
+        // Heads and joiners for a megabyte (a quarter in a debug build): every head's name is
+        // read within the bound, so this runs in time proportional to the text.
+        let size = if cfg!(debug_assertions) {
+            250_000
+        } else {
+            1_000_000
+        };
+        for unit in [
+            "Ministry of ",
+            "Deputy Ministry of the ",
+            "Ministry of Space, ",
+            "Rwanda Space Agency ",
+        ] {
+            let text = unit.repeat(size / unit.len());
+            let found = BodyRules::new().find(&text, &crate::text::word_starts(&text));
+            assert!(!found.is_empty(), "{unit}");
+            assert!(
+                found.iter().all(|span| span.len() <= MAX_NAME_LEN),
+                "{unit}"
+            );
+        }
+    }
+
+    /// [`trim_name`] as it is defined: the words between single spaces, cut before the first
+    /// title word after the first word that no lead precedes.
+    fn trim_name_by_definition(span: &str) -> &str {
+        let mut end = span.len();
+        let mut at = 0;
+        let mut previous = "";
+        for word in span.split(' ') {
+            let bare = word.trim_end_matches(',');
+            if at > 0 && TITLE_WORDS.words.contains(&bare) && !TITLE_LEADS.words.contains(&previous)
+            {
+                end = at - 1;
+                break;
+            }
+            previous = bare;
+            at += word.len() + 1;
+        }
+        let mut span = &span[..end];
+        if let Some(comma) = span.find(',') {
+            if !span[span.rfind(',').unwrap_or(comma)..].contains(" and ") {
+                span = &span[..comma];
+            }
+        }
+        span.trim_end_matches([',', ' '])
+    }
+
+    proptest! {
+        #[test]
+        fn names_are_trimmed_as_defined(
+            words in prop::collection::vec(prop::sample::select(&[
+                "Ministry", "Director", "Director,", "Prime", "Minister", "the", "and", "",
+                "Dr.", "Dr", "Deputy,", "Science,", "Head", "Officer-in-Charge", "Mr", "Ms",
+                "É", ",", "Chief", "x",
+            ][..]), 0..12),
+        ) {
+            let span = words.join(" ");
+            prop_assert_eq!(trim_name(&span), trim_name_by_definition(&span), "{:?}", span);
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [TITLE_WORDS.words, TITLE_LEADS.words] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
         }
     }
 
@@ -335,7 +662,7 @@ mod tests {
             let got: Vec<String> = BodyRules::new()
                 .find(text, &crate::text::word_starts(text))
                 .into_iter()
-                .map(|m| m.id.into_owned())
+                .map(|span| text[span].to_string())
                 .collect();
             assert_eq!(got, *want, "{text}");
         }

@@ -5,10 +5,27 @@
 //! Titles that companies also use (`CEO`, `Director`, `President`) count only beside a
 //! government body, so a company's chief executive is not an official.
 
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
-use crate::matcher::find_all;
-use crate::text::{fold, is_capitalised, on_word_boundaries};
+use crate::matcher::Capitals;
+use crate::text::{fold, is_capitalised, on_word_boundaries, window_after};
+
+/// The most bytes an official's name spans, honorifics aside: seven parts at most, and the
+/// longest names in news (`Ahmad bin Abdullah Humaid Belhoul Al Falasi`) take under fifty.
+/// A name is read no further, so a text of name words costs a bounded read at each title.
+pub const MAX_NAME_LEN: usize = 100;
+/// The most bytes a word before a title or a name is read back over: a longer run of
+/// letters is no word of a name or a title, and each look back stays short.
+const MAX_WORD_LEN: usize = 64;
+/// The most words that qualify a title before it (`Science and Technology Secretary`,
+/// `Deputy Prime Minister`): a title is read back no further, so that a text of title words
+/// (`Deputy Deputy …`) costs a bounded look back at each of them.
+const MAX_QUALIFIERS: usize = 6;
+/// The most honorifics read before a name (`Engr. Dr.`).
+const MAX_HONORIFICS: usize = 4;
 
 /// Words said before a name that are not part of it.
 const HONORIFICS: WordList = WordList::new(&[
@@ -212,6 +229,9 @@ struct Name {
 
 /// How far after a name an apposition's office word may stand (`, the head of …`).
 const APPOSITION_REACH: usize = 60;
+/// The most bytes of an apposition's clause, after the name and its `, ` or ` (`, read for
+/// its office: a clause ends at the first `;`, `)` or full stop, or here.
+const CLAUSE_LEN: usize = 140;
 
 /// The commas and opening parentheses of `bytes` that a title follows closely enough to open
 /// an apposition, in order: those from [`APPOSITION_REACH`] bytes before each title up to its
@@ -231,57 +251,88 @@ fn apposition_marks<'b>(
     })
 }
 
-/// Officials named after a title or before an apposition. `titles` are the title words found
-/// in any case, sorted: besides introducing names, they show where an apposition may be (only
-/// just before one). `others` are the mentions already found (countries, agencies), which tell
-/// a government title from a company one.
-pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<Mention<'a>> {
-    let mut found: Vec<Mention<'a>> = Vec::with_capacity(titles.len() + 8);
+/// An official the rules name: the name's span, the title's span as the text writes it
+/// (empty when it gives none) and the body or country served. Spans, so that nothing is
+/// copied from the text before the name has won its place among the mentions.
+#[derive(Clone, Debug)]
+pub struct Named<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub role: Range<usize>,
+    pub org: Text<'a>,
+}
+
+/// Officials named after a title or before an apposition, sorted by start and none
+/// overlapping another. `titles` are the title words found in any case, sorted: besides
+/// introducing names, they show where an apposition may be (only just before one). `others`
+/// are the mentions already found (countries, agencies), which tell a government title from
+/// a company one.
+pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<Named<'a>> {
+    // By start: the first name found for a place keeps it, and whether a later one overlaps
+    // any is one look at its neighbour before it.
+    let mut found: BTreeMap<usize, Named<'a>> = BTreeMap::new();
     // A name may already be a dictionary official (then this only adds its role and org),
     // but not start inside another kind of mention.
-    let push = |found: &mut Vec<Mention<'a>>, name: Name, role: &str, org: Text<'a>| {
+    let taken = |found: &BTreeMap<usize, Named<'a>>, start: usize, end: usize| {
+        found
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, m)| m.end > start)
+    };
+    let push = |found: &mut BTreeMap<usize, Named<'a>>, name: Name, role, org| {
         let inside_other = overlapping(others, name.start, name.start + 1)
             .iter()
             .any(|m| m.kind != Kind::Official);
-        if inside_other || found.iter().any(|m| m.overlaps(name.start, name.end)) {
-            return;
+        if !(inside_other || taken(found, name.start, name.end)) {
+            let (start, end) = (name.start, name.end);
+            found.insert(
+                start,
+                Named {
+                    start,
+                    end,
+                    role,
+                    org,
+                },
+            );
         }
-        let mut m = Mention::new(
-            Kind::Official,
-            name.start,
-            name.end,
-            text[name.start..name.end].to_string(),
-        );
-        m.role = role.to_string().into();
-        m.org = org;
-        found.push(m);
     };
     for t in titles {
         let Some(rest) = text[t.end..].strip_prefix(' ') else {
             continue;
         };
-        let Some(name) = parse_name(text, text.len() - rest.len()) else {
+        let Some(start) = name_start(text, text.len() - rest.len()) else {
             continue;
         };
-        let (role_start, org) = title_context(text, t.start, others);
-        if !t.government && org.is_none() && !plain_lead(text, t.start) {
+        // A name that starts inside one found already is not kept, whatever its length: the
+        // cheap test comes before the name and its title are read.
+        if taken(&found, start, start + 1) {
             continue;
         }
-        if name.parts >= 2 || t.government {
-            push(
-                &mut found,
-                name,
-                &text[role_start..t.end],
-                org.unwrap_or_default(),
-            );
+        // A company's title names an official only beside a body or a country; whether one
+        // may stand before the title is a look at the mentions, made before the title is read.
+        let plain = t.government || plain_lead(text, t.start);
+        if !plain && !mention_ends_within(others, t.start.saturating_sub(TITLE_REACH), t.start) {
+            continue;
         }
+        let Some(name) = read_name(text, start) else {
+            continue;
+        };
+        if name.parts < 2 && !t.government {
+            continue;
+        }
+        let (role_start, org) = title_context(text, t.start, others);
+        if !plain && org.is_none() {
+            continue;
+        }
+        push(&mut found, name, role_start..t.end, org.unwrap_or_default());
     }
     // Appositions: a name right before `, ` or ` (` whose clause names an office. The marks
-    // come in text order, and so do the names found after titles and the titles: each is
-    // followed by a cursor rather than searched for at every mark. (A name found here ends
-    // before any later mark, so only the names found after titles can end at one.)
+    // come in text order, and so do the names found after titles (in order of start, and so
+    // of end, as none overlaps another) and the titles: each is followed by a cursor rather
+    // than searched for at every mark. (A name found here ends before any later mark, so
+    // only the names found after titles can end at one.)
     let bytes = text.as_bytes();
-    let titled = found.len();
+    let titled: Vec<usize> = found.values().map(|m| m.end).collect();
     let (mut named, mut next_title) = (0, 0);
     for mark in apposition_marks(bytes, titles) {
         // The name ends at the comma, or at the space before the parenthesis; both are ASCII,
@@ -291,10 +342,10 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
             b'(' if mark > 0 && bytes[mark - 1] == b' ' => mark - 1,
             _ => continue,
         };
-        while named < titled && found[named].end < end {
+        while titled.get(named).is_some_and(|&e| e < end) {
             named += 1;
         }
-        if named < titled && found[named].end == end {
+        if titled.get(named) == Some(&end) {
             continue;
         }
         while titles.get(next_title).is_some_and(|t| t.start <= end) {
@@ -313,21 +364,24 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
             push(&mut found, name, role, org);
         }
     }
-    found.sort_by_key(|m| m.start);
-    found
+    found.into_values().collect()
 }
 
 /// Mentions of officials by surname alone (`Ross said`, `President Fernandez`), keyed by the
 /// full name the article gives: single-word officials already found are re-keyed, and the
 /// surname's other uses are added. A surname shared by two officials resolves to neither.
 /// `mentions` is sorted by start and stays so.
-pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
-    // (folded surname, the official it names if only one, the surname as written). A list
-    // searched in order, not a map: an article names a few dozen officials at most, and
-    // hashing each surname cost more than comparing it with the others.
-    let mut by_surname: Vec<(String, Option<String>, String)> = Vec::new();
+pub fn resolve_surnames(text: &str, capitals: &Capitals, mentions: &mut Vec<Mention>) {
+    // (folded surname, the surname as written, the place of the official's first mention): a
+    // row for each key of each official, sorted so that a surname's rows are one run, in text
+    // order. An official's other mentions have the same keys, and add no row.
+    let mut rows: Vec<(String, String, usize)> = Vec::new();
     let mut parts: Vec<&str> = Vec::new();
-    for m in mentions.iter().filter(|m| m.kind == Kind::Official) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (at, m) in mentions.iter().enumerate() {
+        if m.kind != Kind::Official || !seen.insert(&m.id) {
+            continue;
+        }
         parts.clear();
         parts.extend(
             m.id.split_whitespace()
@@ -342,29 +396,32 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             .flatten()
             .filter(|k| k.chars().count() > 2 && !k.ends_with('.'))
         {
-            let folded = fold(key);
-            let at = match by_surname.iter().position(|(f, ..)| *f == folded) {
-                Some(at) => at,
-                None => {
-                    by_surname.push((folded, Some(m.id.to_string()), key.to_string()));
-                    by_surname.len() - 1
-                }
-            };
-            let entry = &mut by_surname[at];
-            if entry.1.as_deref() != Some(&*m.id) {
-                entry.1 = None;
-            }
+            rows.push((fold(key), key.to_string(), at));
         }
     }
-    if by_surname.is_empty() {
+    if rows.is_empty() {
         return;
+    }
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    // (folded surname, the official it names if only one, the surname as first written),
+    // sorted by the folded surname.
+    let mut by_surname: Vec<(String, Option<String>, String)> = Vec::new();
+    for run in rows.chunk_by_mut(|a, b| a.0 == b.0) {
+        let first = &mentions[run[0].2].id;
+        let only = run.iter().all(|r| mentions[r.2].id == *first);
+        let id = only.then(|| first.to_string());
+        by_surname.push((
+            std::mem::take(&mut run[0].0),
+            id,
+            std::mem::take(&mut run[0].1),
+        ));
     }
     let full_name = |word: &str| {
         let folded = fold(word);
         by_surname
-            .iter()
-            .find(|(f, ..)| *f == folded)
-            .and_then(|(_, id, _)| id.clone())
+            .binary_search_by(|(f, ..)| f.as_str().cmp(&folded))
+            .ok()
+            .and_then(|at| by_surname[at].1.clone())
     };
     for m in mentions.iter_mut() {
         if m.kind == Kind::Official && !m.id.contains(' ') {
@@ -374,8 +431,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    // Every form of every surname, found in one pass: one search per surname would make long
-    // documents with many officials quadratic.
+    // Every form of every surname, found in one pass over the text.
     let mut forms: Vec<(String, &str)> = Vec::new();
     for (folded, id, written) in &by_surname {
         let Some(id) = id else { continue };
@@ -392,7 +448,7 @@ pub fn resolve_surnames(text: &str, mentions: &mut Vec<Mention>) {
     let needles: Vec<&str> = forms.iter().map(|(form, _)| form.as_str()).collect();
     let mut found = Vec::new();
     let mut free = 0;
-    for (start, end, i) in find_all(text, &needles) {
+    for (start, end, i) in capitals.find(&needles) {
         if start >= free
             && overlapping(mentions, start, end).is_empty()
             && on_word_boundaries(text, start, end)
@@ -428,6 +484,20 @@ fn is_east_asian(parts: &[&str]) -> bool {
         || (parts.len() == 2 && parts[1].contains('-') && parts[0].chars().count() <= 4)
 }
 
+/// How far before a title [`title_context`] may look for the body it serves: past the most
+/// qualifiers, each a space and a word that [`last_word_start`] finds (the longest, and the
+/// character before it), then the spaces and a possessive after the body.
+const TITLE_REACH: usize = MAX_QUALIFIERS * (MAX_WORD_LEN + 8) + MAX_GAP + 4;
+/// The most spaces between a body and the title after it (`NASA  Administrator`).
+const MAX_GAP: usize = 8;
+
+/// Whether a mention of `sorted` (sorted by start, none overlapping another) ends in
+/// `from..=to`.
+fn mention_ends_within(sorted: &[Mention], from: usize, to: usize) -> bool {
+    let first = sorted.partition_point(|m| m.end < from);
+    sorted.get(first).is_some_and(|m| m.end <= to)
+}
+
 /// Where the title before a name starts, taking in the capitalised words that qualify it
 /// (`Commerce Secretary`, `Deputy Prime Minister`), and the body or country right before it
 /// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
@@ -442,16 +512,19 @@ fn title_context<'a>(
             .find(|m| m.end == end && matches!(m.kind, Kind::Agency | Kind::Country))
     };
     let mut start = title_start;
-    while let Some(head) = text[..start].strip_suffix(' ') {
+    for _ in 0..MAX_QUALIFIERS {
+        let Some(head) = text[..start].strip_suffix(' ') else {
+            break;
+        };
         // The space before the word may be multi-byte (a no-break space).
-        let word_start = head.rfind(char::is_whitespace).map_or(0, |p| {
-            p + head[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        let Some(word_start) = last_word_start(head, char::is_whitespace) else {
+            break;
+        };
         let word = &head[word_start..];
         // `Science and Technology Secretary`: `and` joins two qualifiers.
         let joins = word == "and" && start < title_start && {
-            let before = head[..word_start].trim_end();
-            before.rsplit(' ').next().is_some_and(is_capitalised)
+            let before = head[..word_start].trim_end_matches(char::is_whitespace);
+            last_word_start(before, |c| c == ' ').is_some_and(|w| is_capitalised(&before[w..]))
         };
         if joins {
             start = word_start;
@@ -471,7 +544,9 @@ fn title_context<'a>(
     if text[start..title_start].starts_with("and ") {
         start += 4;
     }
-    let head = text[..start].trim_end_matches(' ');
+    let head = &text[..start];
+    let gap = head.bytes().rev().take(MAX_GAP).take_while(|&b| b == b' ');
+    let head = &head[..head.len() - gap.count()];
     let head = ["’s", "'s", "’"]
         .iter()
         .find_map(|p| head.strip_suffix(p))
@@ -484,13 +559,29 @@ fn title_context<'a>(
 /// (`SpaceX President`), and a company's titles make no official.
 fn plain_lead(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches(' ');
-    let word_start = head
-        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-        .map_or(0, |p| {
-            p + head[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let Some(word_start) = last_word_start(head, |c| !c.is_alphanumeric() && c != '-') else {
+        return false;
+    };
     let word = &head[word_start..];
     !is_capitalised(word) || is_demonym(word) || STOP.contains(word)
+}
+
+/// Where the word that ends `head` starts: after the last character that `ends` accepts, or
+/// at the start of `head`. `None` when the word is longer than [`MAX_WORD_LEN`], as no word
+/// of a name or title is: the look back goes no further.
+fn last_word_start(head: &str, ends: impl Fn(char) -> bool) -> Option<usize> {
+    // Room for the character before the longest word, which may take four bytes.
+    let mut from = head.len().saturating_sub(MAX_WORD_LEN + 4);
+    while !head.is_char_boundary(from) {
+        from -= 1;
+    }
+    match head[from..].rfind(ends) {
+        Some(p) => {
+            let at = from + p;
+            Some(at + head[at..].chars().next().map_or(1, char::len_utf8))
+        }
+        None => (from == 0).then_some(0),
+    }
 }
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
@@ -515,26 +606,22 @@ fn is_demonym(word: &str) -> bool {
 }
 
 /// The office an apposition after a name gives (`, ESA Director General`, ` (US’ Commerce
-/// Secretary)`, `, CEO of the Luxembourg Space Agency`): the title as written and the body or
-/// country it names, or `None` when the text after the name is no office.
-fn apposition<'t, 'a>(
-    text: &'t str,
+/// Secretary)`, `, CEO of the Luxembourg Space Agency`): the span of the title as written and
+/// the body or country it names, or `None` when the text after the name is no office.
+fn apposition<'a>(
+    text: &str,
     end: usize,
     others: &[Mention<'a>],
-) -> Option<(&'t str, Text<'a>)> {
+) -> Option<(Range<usize>, Text<'a>)> {
     let rest = &text[end..];
     if !rest.starts_with(", ") && !rest.starts_with(" (") {
         return None;
     }
     let clause_start = end + 2;
-    let tail = &text[clause_start..];
-    let mut clause_end = tail
+    let tail = window_after(text, clause_start, CLAUSE_LEN);
+    let clause_end = tail
         .find([';', '\n', ')', '.', '“', '"'])
-        .unwrap_or(tail.len())
-        .min(140);
-    while !tail.is_char_boundary(clause_end) {
-        clause_end -= 1;
-    }
+        .unwrap_or(tail.len());
     let clause = &tail[..clause_end];
     let lead = || {
         clause
@@ -603,7 +690,8 @@ fn apposition<'t, 'a>(
     .iter()
     .fold(role, |r, suffix| r.strip_suffix(suffix).unwrap_or(r))
     .trim_end();
-    let role = strip_demonym_tail(role);
+    // Each step above trims the end only: the title starts where its first word does.
+    let role = role_start..role_start + strip_demonym_tail(role).len();
     let org = bodies
         .iter()
         .find(|m| m.kind == Kind::Agency)
@@ -665,27 +753,51 @@ fn token_len(rest: &str) -> usize {
 /// The person's name starting at byte `i` (after optional honorifics), if any: name words,
 /// initials, particles before a name word and a final suffix, joined by single spaces. A
 /// possessive or any punctuation other than an initial's or suffix's period ends it.
-fn parse_name(text: &str, mut i: usize) -> Option<Name> {
+fn parse_name(text: &str, i: usize) -> Option<Name> {
+    read_name(text, name_start(text, i)?)
+}
+
+/// Where a name starting at byte `i` may start, after its honorifics; `None` when no name can
+/// start there.
+fn name_start(text: &str, mut i: usize) -> Option<usize> {
     // Honorifics, initials and name words all start with a capital; most words after a title
     // do not, and are turned away here before any word is read.
     if !is_capitalised(&text[i..]) {
         return None;
     }
     // An honorific is a short word and a space: look no further than the longest one.
-    while let Some(len) = text.as_bytes()[i..]
-        .iter()
-        .take(HONORIFIC_LEN + 1)
-        .position(|&b| b == b' ')
-    {
+    for _ in 0..MAX_HONORIFICS {
+        let Some(len) = text.as_bytes()[i..]
+            .iter()
+            .take(HONORIFIC_LEN + 1)
+            .position(|&b| b == b' ')
+        else {
+            break;
+        };
         if !HONORIFICS.contains(&text[i..i + len]) {
             break;
         }
         i += len + 1;
     }
+    Some(i)
+}
+
+/// The name whose first word starts at byte `i`, if any (see [`parse_name`]).
+fn read_name(text: &str, i: usize) -> Option<Name> {
+    // The name is read from a window of its longest length; a token the window cuts is not
+    // read, as the name would end inside a word.
+    let mut limit = (i + MAX_NAME_LEN).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[..limit];
     let (start, mut end, mut parts, mut seen, mut pos) = (i, i, 0, 0, i);
     while seen < 7 {
-        let rest = &text[pos..];
+        let rest = &window[pos..];
         let raw_len = token_len(rest);
+        if raw_len == rest.len() && token_len(window_after(text, limit, 4)) > 0 {
+            break;
+        }
         let raw = &rest[..raw_len];
         let (len, counts) = if is_initial(raw) {
             (raw.len(), true)
@@ -717,15 +829,17 @@ fn parse_name(text: &str, mut i: usize) -> Option<Name> {
 fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     // Where the token ending at `pos` starts: after the space before it, found by a plain
     // loop back over its few bytes (a space is ASCII, never part of another character), as
-    // the library's search backwards costs more to set up than such a token takes to read.
+    // the library's search backwards costs more to set up than such a token takes to read;
+    // `None` past the longest word.
     let token_start = |pos: usize| {
-        text.as_bytes()[..pos]
-            .iter()
-            .rposition(|&b| b == b' ')
-            .map_or(0, |p| p + 1)
+        let from = pos.saturating_sub(MAX_WORD_LEN + 1);
+        match text.as_bytes()[from..pos].iter().rposition(|&b| b == b' ') {
+            Some(p) => Some(from + p + 1),
+            None => (from == 0).then_some(0),
+        }
     };
     // Cheap test first: most commas follow a lower-case word.
-    let last = &text[token_start(end)..end];
+    let last = &text[token_start(end)?..end];
     if !(is_capitalised(last) || SUFFIXES.contains(last)) {
         return None;
     }
@@ -733,7 +847,9 @@ fn name_ending_at(text: &str, end: usize) -> Option<Name> {
     let mut count = 0;
     let mut pos = end;
     while count < starts.len() {
-        let start = token_start(pos);
+        let Some(start) = token_start(pos) else {
+            break;
+        };
         starts[count] = start;
         count += 1;
         if start == 0 || !text[..start - 1].ends_with(|c: char| c.is_alphabetic() || c == '.') {
@@ -849,6 +965,56 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(name_at(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_and_titles_are_read_within_their_bounds() {
+        // A name stops before a token that would take it past its bound, and a token longer
+        // than a word is no name word.
+        let long = format!("Anna {}", "Kovacs ".repeat(20));
+        let name = name_at(&long).expect("a name");
+        assert!(
+            name.len() <= MAX_NAME_LEN && name.ends_with("Kovacs"),
+            "{name}"
+        );
+        let word = "K".to_string() + &"o".repeat(MAX_NAME_LEN);
+        assert_eq!(name_at(&format!("Anna {word} said")), Some("Anna"));
+        // Honorifics are skipped no further than the most a name has.
+        assert_eq!(name_at(&"Dr. ".repeat(MAX_HONORIFICS + 1)), Some("Dr"));
+        assert_eq!(name_at("Dr. Dr. Anna Kovacs"), Some("Anna Kovacs"));
+        // A word is looked back over only as far as the longest.
+        let short = "x ".to_string() + &"a".repeat(MAX_WORD_LEN);
+        assert_eq!(last_word_start(&short, |c| c == ' '), Some(2));
+        let longer = "x ".to_string() + &"a".repeat(MAX_WORD_LEN + 8);
+        assert_eq!(last_word_start(&longer, |c| c == ' '), None);
+        assert_eq!(last_word_start("abc", |c| c == ' '), Some(0));
+    }
+
+    #[test]
+    fn a_body_is_found_before_the_most_qualifiers() {
+        // The longest title [`TITLE_REACH`] allows for: the most qualifiers, each of the
+        // longest word, after a body; a company title then names an official serving it.
+        let qualifier = "Q".to_string() + &"q".repeat(MAX_WORD_LEN - 1);
+        let qualifiers = [qualifier.as_str(); MAX_QUALIFIERS].join(" ");
+        let text = format!("ESA’s {qualifiers} Director Anna Kovacs said");
+        let start = text.find("Director").expect("the title");
+        let titles = [TitleHit {
+            start,
+            end: start + "Director".len(),
+            government: false,
+        }];
+        let others = [Mention::new(Kind::Agency, 0, 3, "ESA")];
+        let found = find(&text, &titles, &others);
+        let [official] = &found[..] else {
+            panic!("one official in {found:?}")
+        };
+        assert_eq!(&text[official.start..official.end], "Anna Kovacs");
+        assert_eq!(official.org, "ESA");
+        assert_eq!(
+            &text[official.role.clone()],
+            format!("{qualifiers} Director")
+        );
+        assert!(start - 3 <= TITLE_REACH);
     }
 
     proptest::proptest! {
