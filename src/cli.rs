@@ -183,9 +183,12 @@ pub struct ListArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
 
-    /// Output format.
+    /// Output format (xlsx: with -o FILE, or stdout redirected).
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+
+    #[command(flatten)]
+    pub file: OutputFile,
 
     #[command(flatten)]
     pub dictionaries: DictArgs,
@@ -313,10 +316,18 @@ fn parse_share(s: &str) -> Result<f64, String> {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format.
+    ///
+    /// xlsx is for spreadsheet-sized output: a worksheet holds at most 1,048,576 rows, the
+    /// header's included, and a run that makes more stops with an error and writes no
+    /// workbook. Rows wait in a temporary file, not in memory, and the workbook is written when
+    /// the run ends: to -o FILE, or to stdout when it is a pipe or a file (never a terminal).
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
 
-    /// Leave out the header row of CSV and TSV output.
+    #[command(flatten)]
+    pub file: OutputFile,
+
+    /// Leave out the header row of CSV, TSV and xlsx output.
     #[arg(long)]
     pub no_header: bool,
 
@@ -336,11 +347,28 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     fn conflict(&self) -> Option<String> {
-        let json = matches!(self.format, Format::Jsonl | Format::Json);
-        (self.bom && json).then(|| {
-            "--bom is only for CSV and TSV: JSON must not start with a byte-order mark".into()
-        })
+        let why = match self.format {
+            _ if !self.bom => return None,
+            Format::Csv | Format::Tsv => return None,
+            Format::Jsonl | Format::Json => "JSON must not start with a byte-order mark",
+            Format::Xlsx => "a workbook says its encoding itself",
+        };
+        Some(format!("--bom is only for CSV and TSV: {why}"))
     }
+}
+
+/// The file to write instead of stdout: shared by every command that writes a table.
+#[derive(Debug, Args)]
+pub struct OutputFile {
+    /// Write to FILE instead of stdout; FILE is replaced only when the run ends.
+    ///
+    /// The output goes to a temporary file beside FILE, renamed to FILE at the end, so FILE is
+    /// never half-written: a run that stops on an error (a bad dictionary, a full disk, more
+    /// rows than a workbook holds) leaves an existing FILE as it was. A run that reports
+    /// documents it could not read (exit 2) still writes FILE, with what the other documents
+    /// gave, as it would write it to stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub path: Option<PathBuf>,
 }
 
 /// Where documents come from and how they are read: shared by every command that extracts.

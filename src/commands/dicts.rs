@@ -1,11 +1,9 @@
 //! `orbitext dicts list` and `orbitext dicts check`: the dictionary entries as a table, and
 //! dictionary files checked with every problem named by file and line.
 
-use std::io::{self, BufWriter};
-
 use crate::cli::{CheckArgs, ListArgs};
 use crate::gazetteer;
-use crate::output::Writer;
+use crate::output::{Destination, Writer};
 
 const ENTRY_FIELDS: [&str; 7] = ["type", "id", "name", "aliases", "country", "org", "role"];
 
@@ -23,14 +21,10 @@ struct EntryRow<'a> {
 }
 
 pub fn list(args: &ListArgs) -> anyhow::Result<bool> {
+    let out = Destination::open(args.file.path.as_deref(), args.format)?;
     let d = &args.dictionaries;
     let entries = gazetteer::load(!d.no_builtin, &d.dicts)?;
-    let mut writer = Writer::new(
-        args.format,
-        Some(&ENTRY_FIELDS),
-        false,
-        BufWriter::new(io::stdout().lock()),
-    )?;
+    let mut writer = Writer::new(args.format, Some(&ENTRY_FIELDS), false, out)?.named("entries")?;
     let rows = entries
         .iter()
         .filter(|e| args.kind.as_deref().is_none_or(|k| e.etype.as_str() == k))
@@ -46,7 +40,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<bool> {
     for row in rows {
         writer.write(&row)?;
     }
-    writer.finish()?;
+    writer.finish()?.commit()?;
     Ok(true)
 }
 

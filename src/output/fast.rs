@@ -16,7 +16,7 @@ pub fn render(format: Format, rows: &[Record<'_>]) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(rows.len() * (first_doc(rows).len() + ROW_BYTES));
     match format {
         Format::Csv | Format::Tsv => delimited(delimiter(format), rows, &mut out),
-        Format::Jsonl => json(rows, true, &mut out)?,
+        Format::Jsonl | Format::Xlsx => json(rows, true, &mut out)?,
         Format::Json => json(rows, false, &mut out)?,
     }
     Ok(out)
@@ -210,7 +210,7 @@ mod tests {
                     context: context.then(|| pool[org].to_string()),
                 })
                 .collect();
-            for format in [Format::Csv, Format::Tsv, Format::Jsonl, Format::Json] {
+            for format in [Format::Csv, Format::Tsv, Format::Jsonl, Format::Json, Format::Xlsx] {
                 let fast = render(format, &rows).expect("rendered");
                 let serde = super::super::render(format, &rows).expect("rendered");
                 proptest::prop_assert_eq!(
@@ -262,7 +262,13 @@ mod tests {
             rows.collect()
         };
         let docs: &[&[&str]] = &[&["plain.txt"], &["a, \"b\".txt"], &["-", "x\ty.txt"]];
-        for format in [Format::Csv, Format::Tsv, Format::Jsonl, Format::Json] {
+        for format in [
+            Format::Csv,
+            Format::Tsv,
+            Format::Jsonl,
+            Format::Json,
+            Format::Xlsx,
+        ] {
             for (context, docs) in [false, true]
                 .into_iter()
                 .flat_map(|c| docs.iter().map(move |d| (c, d)))

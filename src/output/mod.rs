@@ -1,14 +1,18 @@
 //! The output formats: rows rendered to bytes in any of them ([`render`]), and one writer that
 //! puts rendered rows on the output with the header, separators and closing each format
 //! needs. Each format is defined by its crate: CSV and TSV are written by `csv`
-//! ([`delimited`]), JSON and JSON Lines by `serde_json` ([`json`]); records, the bulk of every
+//! ([`delimited`]), JSON and JSON Lines by `serde_json` ([`json`]), Excel workbooks by
+//! `rust_xlsxwriter` ([`xlsx`], from rows rendered as JSON Lines); records, the bulk of every
 //! run's output, take the [`fast`] path, held byte for byte to [`render`]. Rendering is apart
 //! from writing so that worker threads can render their own documents, leaving the thread
-//! that keeps the output in order only bytes to write.
+//! that keeps the output in order only bytes to write. Where the output goes, stdout or a file
+//! replaced only at the end, is [`destination`]'s.
 
 mod delimited;
+pub mod destination;
 pub mod fast;
 mod json;
+mod xlsx;
 
 use std::borrow::Cow;
 use std::io::{self, IoSlice, Write};
@@ -27,7 +31,12 @@ pub enum Format {
     Jsonl,
     /// One JSON array of all records.
     Json,
+    /// An Excel workbook of one sheet, at most 1,048,576 rows: text stays text, numbers are
+    /// numbers, the header is bold and frozen with a filter; not for a terminal (use -o FILE).
+    Xlsx,
 }
+
+pub use destination::Destination;
 
 /// Bytes to reserve per row: about what a record takes in JSON besides its document's name,
 /// so that a rendering seldom grows and copies what it holds.
@@ -48,7 +57,8 @@ pub fn render<T: Serialize>(format: Format, rows: &[T]) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(rows.len() * ROW_BYTES);
     match format {
         Format::Csv | Format::Tsv => delimited::render(delimiter(format), rows, &mut out)?,
-        Format::Jsonl => json::render(rows, true, &mut out)?,
+        // A sheet takes its rows as JSON objects, which keep numbers apart from text.
+        Format::Jsonl | Format::Xlsx => json::render(rows, true, &mut out)?,
         Format::Json => json::render(rows, false, &mut out)?,
     }
     Ok(out)
@@ -64,6 +74,8 @@ pub struct Writer<W: Write> {
     /// written together by one vectored write, straight from where they were rendered.
     pending: Vec<Cow<'static, [u8]>>,
     pending_len: usize,
+    /// The worksheet of xlsx output, which takes every row and is written out at the end.
+    sheet: Option<Box<xlsx::Sheet>>,
 }
 
 /// Bytes of renderings gathered before a vectored write: a few hundred writes for the hundred
@@ -73,15 +85,20 @@ pub struct Writer<W: Write> {
 const PENDING: usize = 256 << 10;
 
 impl<W: Write> Writer<W> {
-    /// A writer for `format`; `header` is the header row of CSV and TSV, if wanted, and `bom`
-    /// asks for a UTF-8 byte-order mark first (for Excel; never wanted before JSON).
+    /// A writer for `format`; `header` is the header row of CSV, TSV and xlsx, if wanted, and
+    /// `bom` asks for a UTF-8 byte-order mark first (for Excel reading CSV; never wanted before
+    /// JSON or in a workbook).
     pub fn new(
         format: Format,
         header: Option<&[&str]>,
         bom: bool,
         mut out: W,
     ) -> io::Result<Writer<W>> {
-        if bom {
+        let sheet = match format {
+            Format::Xlsx => Some(Box::new(xlsx::Sheet::new("Sheet1", header)?)),
+            _ => None,
+        };
+        if bom && sheet.is_none() {
             out.write_all("\u{feff}".as_bytes())?;
         }
         match (format, header) {
@@ -99,7 +116,17 @@ impl<W: Write> Writer<W> {
             first: true,
             pending: Vec::new(),
             pending_len: 0,
+            sheet,
         })
+    }
+
+    /// Name the worksheet of xlsx output after what its rows are (`mentions`); other formats
+    /// have no name to give.
+    pub fn named(mut self, name: &str) -> io::Result<Writer<W>> {
+        if let Some(sheet) = &mut self.sheet {
+            sheet.rename(name)?;
+        }
+        Ok(self)
     }
 
     pub fn format(&self) -> Format {
@@ -108,6 +135,9 @@ impl<W: Write> Writer<W> {
 
     /// Write rows made by [`render`] with this writer's format.
     pub fn write_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if let Some(sheet) = &mut self.sheet {
+            return sheet.add_rendered(rendered);
+        }
         if rendered.is_empty() {
             return Ok(());
         }
@@ -120,6 +150,9 @@ impl<W: Write> Writer<W> {
     /// [`write_rendered`](Self::write_rendered) for rows handed over whole: they are kept
     /// until enough have gathered to be written together, without a copy.
     pub fn take_rendered(&mut self, rendered: Vec<u8>) -> io::Result<()> {
+        if let Some(sheet) = &mut self.sheet {
+            return sheet.add_rendered(&rendered);
+        }
         if rendered.is_empty() {
             return Ok(());
         }
@@ -174,14 +207,21 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 
-    /// Close the JSON array and flush.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Close the JSON array, or write the workbook, and flush; the output is handed back, for
+    /// a file to be put in place.
+    pub fn finish(mut self) -> io::Result<W>
+    where
+        W: Send,
+    {
         self.write_pending()?;
-        if self.format == Format::Json {
+        if let Some(sheet) = self.sheet.take() {
+            sheet.save(&mut self.out)?;
+        } else if self.format == Format::Json {
             self.out
                 .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
         }
-        self.out.flush()
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 
