@@ -9,7 +9,7 @@
 //! the span is `March 2025`: `NET` stays outside it like `by` or `early`, and only serves as a
 //! time cue.
 //!
-//! Values follow `ENTITIES.md`. A phrase without a year takes the year the article makes
+//! Values follow `docs/entities.md`. A phrase without a year takes the year the article makes
 //! certain: the same day written with a year elsewhere in the article, else the article's own
 //! date — its ` date YYYY-MM-DD` stamp, a dateline, or the caller's reference date when the
 //! article has neither — in the year that puts it on the side of that date its words point to
