@@ -1,6 +1,6 @@
 //! Agreement instruments (`MoU`, `framework agreement`, `treaty`, `Artemis Accords`…): the
-//! wordings of the agreement kinds in `docs/entities.md`, found at word starts by a small case-insensitive
-//! trie and each mapped to its kind. A modifier that is part of the instrument's name
+//! wordings of the agreement kinds in `docs/entities.md`, found at word starts by a small
+//! case-insensitive trie and each mapped to its kind. A modifier that is part of the instrument's name
 //! joins the span; uses of the same words that name no instrument (`deal with`, `convention
 //! centre`, `of its own accord`) are dropped.
 
