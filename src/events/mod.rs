@@ -206,7 +206,9 @@ struct Reading {
     /// Mention indices of the parties, signatories and the date.
     parties: Vec<usize>,
     signatories: Vec<usize>,
+    /// The date in its own sentence, else the first of the next sentence.
     date: Option<usize>,
+    next_date: Option<usize>,
 }
 
 /// The agreement events of one document, sorted by anchor.
@@ -247,7 +249,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     }
     let mut events: Vec<Draft> = Vec::new();
     for r in readings {
-        merge(&mut events, r, mentions);
+        merge(&mut events, r, text, mentions);
     }
     let mut first = true;
     events
@@ -302,13 +304,23 @@ fn read(
     let mut parties = Vec::new();
     let mut signatories = Vec::new();
     let verb = parties::signing_verb(sentence);
+    let aside = parties::asides(sentence);
     let mut dates = Vec::new();
     for &j in &of_sentence[s] {
         let n = &mentions[j];
         let span = (n.start - from, n.end - from);
+        if aside.iter().any(|&(a, b)| a <= span.0 && span.1 <= b) {
+            continue;
+        }
+        // A date just before the instrument's word describes it (`their 2002 agreement`):
+        // it dates an earlier instrument, not this action.
+        let describes = n.kind == Kind::Date
+            && n.end <= m.start
+            && text[n.end..m.start].split_whitespace().count() <= 2
+            && !text[n.end..m.start].contains([',', '.', ';']);
         match n.kind {
-            Kind::Agency => parties.push(j),
-            Kind::Country if !parties::is_place(sentence, span.0) => parties.push(j),
+            Kind::Date if describes => {}
+            Kind::Agency | Kind::Country if !parties::is_place(sentence, span.0) => parties.push(j),
             Kind::Official if verb.is_some_and(|v| parties::signs(sentence, span, v)) => {
                 signatories.push(j)
             }
@@ -318,12 +330,13 @@ fn read(
     }
     // The date nearest the status wording (else the mention), else the next sentence's first.
     let key = wording.map_or(at, |(_, span)| span);
-    let mut date = dates.iter().copied().min_by_key(|&j| {
+    let date = dates.iter().copied().min_by_key(|&j| {
         let n = &mentions[j];
         status::distance((n.start - from, n.end - from), key)
     });
+    let mut next_date = None;
     if date.is_none() && wording.is_some() {
-        date = of_sentence.get(s + 1).and_then(|next| {
+        next_date = of_sentence.get(s + 1).and_then(|next| {
             let agreement = next.iter().any(|&j| mentions[j].kind == Kind::Agreement);
             next.iter()
                 .copied()
@@ -338,6 +351,7 @@ fn read(
         parties,
         signatories,
         date,
+        next_date,
     }
 }
 
@@ -382,25 +396,61 @@ struct Draft {
     status: Option<Status>,
     parties: Vec<usize>,
     signatories: Vec<usize>,
+    /// The sentence and kind of each of its readings.
+    readings: Vec<(usize, String)>,
     date: Option<usize>,
+    /// Whether `date` comes from the sentence of a mention (not the one after it).
+    own_date: bool,
+}
+
+/// Whether an agreement mention refers back to an instrument already named: `the`, `this`,
+/// `that` or `their` before it, with up to two words between (`the new framework agreement`).
+fn is_definite(text: &str, m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..m.start];
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "this" | "that" | "their" | "its"
+        )
+    })
+}
+
+/// Whether two kinds can name one instrument: the generic words a report uses in turn for
+/// one (`inked a deal`, `signed a MoU`, `the agreement`).
+fn interchangeable(a: &str, b: &str) -> bool {
+    const GENERIC: [&str; 4] = ["agreement", "mou", "deal", "arrangement"];
+    a == b || (GENERIC.contains(&a) && GENERIC.contains(&b))
 }
 
 /// Add reading `r` to the event of its instrument, or start one. A reading joins the latest
 /// event of its kind that shares a party with it (or any, when it names none), unless the two
 /// give different dates or one ends what the other signs; one that names no party and has
 /// no event of its kind joins the latest event when it is a definite reference (`the deal`).
-fn merge(events: &mut Vec<Draft>, r: Reading, mentions: &[Mention]) {
+fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) {
     let m = &mentions[r.mention];
     let ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&j| &*mentions[j].id).collect() };
     let own = ids(&r.parties);
     let date = r.date.map(|j| &*mentions[j].value);
+    let definite = is_definite(text, m);
     let target = events.iter().rposition(|d| {
-        if d.kind != *m.id {
+        // Two kinds in one sentence are two instruments (`an agreement and an arrangement`).
+        let other_kind = d.kind != *m.id;
+        let beside = d
+            .readings
+            .iter()
+            .any(|(s, kind)| *s == r.sentence && kind != &*m.id);
+        if !interchangeable(&d.kind, &m.id) || beside || (other_kind && own.is_empty() && !definite)
+        {
             return false;
         }
         let theirs = ids(&d.parties);
-        let shares = own.is_empty() || own.iter().any(|p| theirs.contains(p));
-        let other_date = d.date.map(|j| &*mentions[j].value);
+        let shares = own.is_empty() || definite || own.iter().any(|p| theirs.contains(p));
+        let other_date = d.date.filter(|_| d.own_date).map(|j| &*mentions[j].value);
         let dates_differ = matches!((date, other_date), (Some(a), Some(b)) if a != b);
         let ends_other = matches!(
             (r.status, d.status),
@@ -416,18 +466,22 @@ fn merge(events: &mut Vec<Draft>, r: Reading, mentions: &[Mention]) {
             status: r.status,
             parties: r.parties,
             signatories: r.signatories,
-            date: r.date,
+            readings: vec![(r.sentence, m.id.to_string())],
+            date: r.date.or(r.next_date),
+            own_date: r.date.is_some(),
         });
         return;
     };
     // A later mention adds what it says only where it says something about the instrument.
     let d = &mut events[t];
+    d.readings.push((r.sentence, m.id.to_string()));
     if r.status.is_some() {
         d.status = r.status;
         d.parties.extend(r.parties);
         d.signatories.extend(r.signatories);
-        if d.date.is_none() {
-            d.date = r.date;
+        if d.date.is_none() || (!d.own_date && r.date.is_some()) {
+            d.own_date = r.date.is_some();
+            d.date = r.date.or(r.next_date);
         }
     }
 }

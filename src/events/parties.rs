@@ -43,6 +43,29 @@ static ONLY_WATCHES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the watching pattern is a valid regex")
 });
 
+/// What opens an aside of people and bodies who only look on: from it to the next signing
+/// verb (or the sentence's end), no mention is a side or a signer.
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in the presence of|witnessed by|attended by|watched by|as witnessed by)\b",
+    )
+    .expect("the aside pattern is a valid regex")
+});
+
+/// The spans of `sentence` that are asides (`in the presence of X and Y`).
+pub fn asides(sentence: &str) -> Vec<(usize, usize)> {
+    ASIDE
+        .find_iter(sentence)
+        .map(|a| {
+            let end = SIGNING
+                .find_at(sentence, a.end())
+                .or_else(|| super::status::next_wording(sentence, a.end()))
+                .map_or(sentence.len(), |v| v.start());
+            (a.start(), end)
+        })
+        .collect()
+}
+
 /// Whether a country mentioned at `at` in `sentence` is only a place.
 pub fn is_place(sentence: &str, at: usize) -> bool {
     PLACE.is_match(&sentence[..at])
@@ -153,7 +176,11 @@ mod tests {
         for (name, sentence, official, want) in rows {
             let at = sentence.find(official).unwrap();
             let verb = signing_verb(sentence).unwrap();
-            let got = signs(sentence, (at, at + official.len()), verb);
+            let span = (at, at + official.len());
+            let aside = asides(sentence)
+                .iter()
+                .any(|&(a, b)| a <= span.0 && span.1 <= b);
+            let got = signs(sentence, span, verb) && !aside;
             assert_eq!(got, *want, "{name}");
         }
     }

@@ -40,11 +40,11 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
             |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
             |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed)
         |(?P<ended>
-            withdr[ae]w\w*|pull(?:ed|s)?\ out|terminat\w+|expir\w+|suspend\w*|cancel\w*
+            withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+|suspend\w*|cancel\w*
             |scrapp\w+|revok\w+)
         |(?P<signed>
             sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
-            |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)|extend(?:s|ed)
+            |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
             |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory)
         )\b",
     )
@@ -68,6 +68,11 @@ pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, us
             (status, (m.start(), m.end()))
         })
         .min_by_key(|&(_, (s, e))| distance((s, e), at))
+}
+
+/// The first status wording of `sentence` at or after byte `from`.
+pub fn next_wording(sentence: &str, from: usize) -> Option<regex::Match<'_>> {
+    WORDING.find_at(sentence, from)
 }
 
 /// Bytes between two spans; 0 when they touch or overlap.
