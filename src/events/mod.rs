@@ -476,7 +476,10 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
     let d = &mut events[t];
     d.readings.push((r.sentence, m.id.to_string()));
     if r.status.is_some() {
-        d.status = r.status;
+        // The latest word wins, except that a plan never undoes a reported signing.
+        if !(d.status == Some(Status::Signed) && r.status == Some(Status::Planned)) {
+            d.status = r.status;
+        }
         d.parties.extend(r.parties);
         d.signatories.extend(r.signatories);
         if d.date.is_none() || (!d.own_date && r.date.is_some()) {

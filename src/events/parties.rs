@@ -17,7 +17,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// A signing verb: what makes an official who stands before it a signatory.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|seal(?:s|ed)|signatories)\b",
+        r"(?i)\b(?:sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|seal(?:s|ed)|signatories|put\s+(?:their|his|her)\s+names?\s+to)\b",
     )
     .expect("the signing pattern is a valid regex")
 });

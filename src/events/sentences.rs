@@ -32,7 +32,9 @@ pub fn bounds(text: &str, mentions: &[Mention]) -> Vec<(usize, usize)> {
                 .iter()
                 .take_while(|m| m.start < start)
                 .any(|m| m.end > start || ends_mention_with_stop(text, m, to));
-            held || (!before.ends_with('\n') && ends_with_abbreviation(before))
+            // A blank line is no sentence: it belongs to the one before it.
+            held || piece.trim().is_empty()
+                || (!before.ends_with('\n') && ends_with_abbreviation(before))
         });
         match out.last_mut() {
             Some(last) if glued => last.1 = end,

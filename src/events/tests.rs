@@ -86,3 +86,21 @@ fn no_parties_no_event_and_plurals_untold_apart() {
     assert!(events("Agreements like this matter to everyone.").is_empty());
     assert!(events("India has signed agreements with 27 nations.").is_empty());
 }
+
+#[test]
+fn signers_in_the_next_sentence_sign_the_instrument() {
+    let text = "NASA and JAXA have signed an implementing arrangement.\n\nNASA Administrator Bill \
+                Nelson and JAXA President Hiroshi Yamakawa signed the document by video link.\n";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].signatories, ["Bill Nelson", "Hiroshi Yamakawa"]);
+}
+
+#[test]
+fn a_plan_never_undoes_a_signing() {
+    let text = "Chile and Norway signed a cooperation agreement. The agreement will be renewed \
+                in 2030.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].status, Status::Signed);
+}
