@@ -9,6 +9,7 @@ mod parties;
 mod sentences;
 mod status;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
@@ -238,9 +239,11 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     // the nearest reading within a sentence of them.
     let signed_alone = signers_without_agreement(text, mentions, &bounds, &of_sentence);
     for (s, officials) in signed_alone {
-        let nearest = readings
+        // Readings are in sentence order: only those of the sentences beside `s` are looked at.
+        let lo = readings.partition_point(|r| r.sentence + 1 < s);
+        let hi = readings.partition_point(|r| r.sentence <= s + 1);
+        let nearest = readings[lo..hi.max(lo)]
             .iter_mut()
-            .filter(|r| r.sentence.abs_diff(s) <= 1)
             .min_by_key(|r| (r.sentence.abs_diff(s), r.sentence < s));
         if let Some(r) = nearest {
             r.signatories.extend(officials);
@@ -251,12 +254,18 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     for r in readings {
         merge(&mut events, r, text, mentions);
     }
+    let mut sides: HashMap<&str, usize> = HashMap::new();
+    for (j, n) in mentions.iter().enumerate() {
+        if matches!(n.kind, Kind::Agency | Kind::Country) {
+            sides.entry(&*n.id).or_insert(j);
+        }
+    }
     let mut first = true;
     events
         .into_iter()
         .filter(|d| !d.parties.is_empty())
         .map(|d| {
-            let mut e = d.finish(text, mentions);
+            let mut e = d.finish(text, mentions, &sides);
             if first && e.date.is_empty() && e.status == Status::Signed {
                 if let Some(i) = dateline {
                     e.date = mentions[i].value.to_string();
@@ -279,7 +288,11 @@ fn is_anchor(text: &str, m: &Mention) -> bool {
     };
     let lower = word.to_lowercase();
     let plural = m.id != "accords" && lower.ends_with('s') && !lower.ends_with("ss");
-    let before = text[..m.start].trim_end().to_lowercase();
+    let mut from = m.start.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..m.start].trim_end().to_lowercase();
     let cited = ["under the", "under", "of the"]
         .iter()
         .any(|w| before.ends_with(w))
@@ -296,9 +309,11 @@ fn read(
     s: usize,
     i: usize,
 ) -> Reading {
-    let (from, to) = bounds[s];
-    let sentence = &text[from..to];
     let m = &mentions[i];
+    // The sentence, clipped to [`REACH`] bytes either side of the mention, so that reading
+    // every mention of a sentence without end costs time in proportion to the mentions.
+    let (from, to) = reach(text, bounds[s], m);
+    let sentence = &text[from..to];
     let at = (m.start - from, m.end - from);
     let wording = status::nearest(sentence, at);
     let mut parties = Vec::new();
@@ -306,7 +321,10 @@ fn read(
     let verb = parties::signing_verb(sentence);
     let aside = parties::asides(sentence);
     let mut dates = Vec::new();
-    for &j in &of_sentence[s] {
+    let members = &of_sentence[s];
+    let first = members.partition_point(|&j| mentions[j].start < from);
+    let last = members.partition_point(|&j| mentions[j].end <= to);
+    for &j in &members[first..last.max(first)] {
         let n = &mentions[j];
         let span = (n.start - from, n.end - from);
         if aside.iter().any(|&(a, b)| a <= span.0 && span.1 <= b) {
@@ -353,6 +371,23 @@ fn read(
         date,
         next_date,
     }
+}
+
+/// How far from an agreement mention its sentence is read, in bytes: more than any sentence
+/// that reports an instrument needs.
+const REACH: usize = 600;
+
+/// The span of `sentence` within [`REACH`] bytes of mention `m`, on character boundaries.
+fn reach(text: &str, (from, to): (usize, usize), m: &Mention) -> (usize, usize) {
+    let mut start = from.max(m.start.saturating_sub(REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = to.min(m.end + REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, end)
 }
 
 /// Per sentence with a signing verb and officials who sign but no agreement mention, those
@@ -427,6 +462,9 @@ fn interchangeable(a: &str, b: &str) -> bool {
     a == b || (GENERIC.contains(&a) && GENERIC.contains(&b))
 }
 
+/// How many of the latest events a reading may join.
+const LOOK_BACK: usize = 16;
+
 /// Add reading `r` to the event of its instrument, or start one. A reading joins the latest
 /// event of its kind that shares a party with it (or any, when it names none), unless the two
 /// give different dates or one ends what the other signs; one that names no party and has
@@ -437,7 +475,10 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
     let own = ids(&r.parties);
     let date = r.date.map(|j| &*mentions[j].value);
     let definite = is_definite(text, m);
-    let target = events.iter().rposition(|d| {
+    // Only the latest events are looked back on: a report refers back to a recent instrument,
+    // and the cost of a document stays linear in its mentions.
+    let back = events.len().saturating_sub(LOOK_BACK);
+    let target = events[back..].iter().rposition(|d| {
         // Two kinds in one sentence are two instruments (`an agreement and an arrangement`).
         let other_kind = d.kind != *m.id;
         let beside = d
@@ -459,7 +500,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
         );
         shares && !dates_differ && !ends_other
     });
-    let Some(t) = target else {
+    let Some(t) = target.map(|t| back + t) else {
         events.push(Draft {
             anchor: r.mention,
             kind: m.id.to_string(),
@@ -490,7 +531,8 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
 }
 
 impl Draft {
-    fn finish(self, text: &str, mentions: &[Mention]) -> Event {
+    /// The event, with `sides` the first mention of each country and agency key.
+    fn finish(self, text: &str, mentions: &[Mention], sides: &HashMap<&str, usize>) -> Event {
         let a = &mentions[self.anchor];
         let mut parties = Vec::new();
         let mut party_names = Vec::new();
@@ -502,12 +544,10 @@ impl Draft {
             }
         }
         // A signer's own body is a party, when the article mentions it.
-        let bodies = self.signatories.iter().filter_map(|&j| {
-            let org = &mentions[j].org;
-            mentions
-                .iter()
-                .position(|n| matches!(n.kind, Kind::Agency | Kind::Country) && n.id == *org)
-        });
+        let bodies = self
+            .signatories
+            .iter()
+            .filter_map(|&j| sides.get(&*mentions[j].org).copied());
         let all: Vec<usize> = self.parties.iter().copied().chain(bodies).collect();
         for j in all {
             let n = &mentions[j];

@@ -76,8 +76,15 @@ pub fn signing_verb(sentence: &str) -> Option<(usize, usize)> {
     SIGNING.find(sentence).map(|m| (m.start(), m.end()))
 }
 
+/// How many bytes an official who signs stands from the signing verb at most.
+const NEAR: usize = 300;
+
 /// Whether the official at `span` of `sentence` signs, given the sentence's signing verb.
 pub fn signs(sentence: &str, span: (usize, usize), verb: (usize, usize)) -> bool {
+    // A signer stands near the verb; the limit also keeps a sentence without end linear.
+    if span.1 + NEAR < verb.0 || verb.1 + NEAR < span.0 {
+        return false;
+    }
     if span.1 <= verb.0 {
         // Before the verb: the subject, unless the name's own clause says they only comment
         // or watch before the verb comes.
