@@ -353,7 +353,11 @@ fn read(
         status::distance((n.start - from, n.end - from), key)
     });
     let mut next_date = None;
-    if date.is_none() && wording.is_some() {
+    // A headline is no sentence a date follows: the line after it is a byline or a stamp.
+    let headline = !sentence
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\u{201d}', ')']);
+    if date.is_none() && wording.is_some() && !headline {
         next_date = of_sentence.get(s + 1).and_then(|next| {
             let agreement = next.iter().any(|&j| mentions[j].kind == Kind::Agreement);
             next.iter()

@@ -104,3 +104,12 @@ fn a_plan_never_undoes_a_signing() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].status, Status::Signed);
 }
+
+#[test]
+fn the_line_after_a_headline_gives_no_date() {
+    let text = "Chile signs space agreement with Norway\nPosted 12 March 2020\n\nChile and Norway \
+                signed the agreement in Oslo.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].date, "");
+}
