@@ -12,6 +12,9 @@ mod status;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::entity::{Kind, Mention};
@@ -210,6 +213,8 @@ struct Reading {
     /// The date in its own sentence, else the first of the next sentence.
     date: Option<usize>,
     next_date: Option<usize>,
+    /// Where `with` stands in a sentence that pairs one side with several `respectively`.
+    respectively: Option<usize>,
 }
 
 /// The agreement events of one document, sorted by anchor.
@@ -263,6 +268,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     let mut first = true;
     events
         .into_iter()
+        .flat_map(|d| d.split(mentions))
         .filter(|d| !d.parties.is_empty())
         .map(|d| {
             let mut e = d.finish(text, mentions, &sides);
@@ -374,8 +380,22 @@ fn read(
         signatories,
         date,
         next_date,
+        respectively: RESPECTIVELY
+            .is_match(sentence)
+            .then(|| WITH.find(sentence).map(|w| from + w.start()))
+            .flatten(),
     }
 }
+
+/// `respectively`: one instrument per side listed (`X signed agreements with Y and Z,
+/// respectively`).
+static RESPECTIVELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\brespectively\b").expect("the respectively pattern is a valid regex")
+});
+
+/// The `with` that parts a signer from its counterparts.
+static WITH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bwith\b").expect("the with pattern is a valid regex"));
 
 /// How far from an agreement mention its sentence is read, in bytes: more than any sentence
 /// that reports an instrument needs.
@@ -429,6 +449,7 @@ fn signers_without_agreement(
 }
 
 /// An event being assembled from its readings.
+#[derive(Clone)]
 struct Draft {
     anchor: usize,
     kind: String,
@@ -440,6 +461,8 @@ struct Draft {
     date: Option<usize>,
     /// Whether `date` comes from the sentence of a mention (not the one after it).
     own_date: bool,
+    /// Where `with` stands in a `respectively` sentence of its readings.
+    respectively: Option<usize>,
 }
 
 /// Whether an agreement mention refers back to an instrument already named: `the`, `this`,
@@ -514,6 +537,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
             readings: vec![(r.sentence, m.id.to_string())],
             date: r.date.or(r.next_date),
             own_date: r.date.is_some(),
+            respectively: r.respectively,
         });
         return;
     };
@@ -526,6 +550,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
             d.status = r.status;
         }
         d.parties.extend(r.parties);
+        d.respectively = d.respectively.or(r.respectively);
         d.signatories.extend(r.signatories);
         if d.date.is_none() || (!d.own_date && r.date.is_some()) {
             d.own_date = r.date.is_some();
@@ -535,6 +560,43 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
 }
 
 impl Draft {
+    /// One draft per counterpart when the report pairs one side with several `respectively`:
+    /// each has the side before `with` and one counterpart, and no signers and no date, since
+    /// the text does not say which go with which.
+    fn split(self, mentions: &[Mention]) -> Vec<Draft> {
+        let Some(with) = self.respectively else {
+            return vec![self];
+        };
+        let (subject, others): (Vec<usize>, Vec<usize>) = self
+            .parties
+            .iter()
+            .partition(|&&j| mentions[j].start < with);
+        let mut counterparts: Vec<usize> = Vec::new();
+        for j in others {
+            let id = &mentions[j].id;
+            let known = subject
+                .iter()
+                .chain(&counterparts)
+                .any(|&k| mentions[k].id == *id);
+            if !known {
+                counterparts.push(j);
+            }
+        }
+        if subject.is_empty() || counterparts.len() < 2 {
+            return vec![self];
+        }
+        counterparts
+            .into_iter()
+            .map(|c| {
+                let mut d = self.clone();
+                d.parties = subject.iter().copied().chain([c]).collect();
+                d.signatories.clear();
+                d.date = None;
+                d
+            })
+            .collect()
+    }
+
     /// The event, with `sides` the first mention of each country and agency key.
     fn finish(self, text: &str, mentions: &[Mention], sides: &HashMap<&str, usize>) -> Event {
         let a = &mentions[self.anchor];

@@ -113,3 +113,15 @@ fn the_line_after_a_headline_gives_no_date() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].date, "");
 }
+
+#[test]
+fn respectively_gives_one_event_per_counterpart() {
+    let text = "NASA signed a cooperation agreement with ESA and JAXA, respectively.";
+    let found = events(text);
+    let parties: Vec<&[String]> = found.iter().map(|e| &e.parties[..]).collect();
+    assert_eq!(
+        parties,
+        [&["NASA", "ESA"][..], &["NASA", "JAXA"][..]],
+        "{found:?}"
+    );
+}
