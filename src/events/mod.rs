@@ -219,7 +219,7 @@ struct Reading {
 
 /// The agreement events of one document, sorted by anchor.
 pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
-    let bounds = sentences::bounds(text, mentions);
+    let (bounds, split) = sentences::bounds(text, mentions);
     // The sentence of each mention, by one walk over both sorted lists.
     let mut of_sentence: Vec<Vec<usize>> = vec![Vec::new(); bounds.len()];
     let mut s = 0;
@@ -242,7 +242,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     }
     // Signers named in a sentence of their own (`The document was signed by X and Y`) go to
     // the nearest reading within a sentence of them.
-    let signed_alone = signers_without_agreement(text, mentions, &bounds, &of_sentence);
+    let signed_alone = signers_without_agreement(text, mentions, &bounds, &split, &of_sentence);
     for (s, officials) in signed_alone {
         // Readings are in sentence order: only those of the sentences beside `s` are looked at.
         let lo = readings.partition_point(|r| r.sentence + 1 < s);
@@ -390,12 +390,14 @@ fn read(
 /// `respectively`: one instrument per side listed (`X signed agreements with Y and Z,
 /// respectively`).
 static RESPECTIVELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\brespectively\b").expect("the respectively pattern is a valid regex")
+    Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)")
+        .expect("the respectively pattern is a valid regex")
 });
 
 /// The `with` that parts a signer from its counterparts.
-static WITH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bwith\b").expect("the with pattern is a valid regex"));
+static WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)with(?-u:\b)").expect("the with pattern is a valid regex")
+});
 
 /// How far from an agreement mention its sentence is read, in bytes: more than any sentence
 /// that reports an instrument needs.
@@ -420,11 +422,12 @@ fn signers_without_agreement(
     text: &str,
     mentions: &[Mention],
     bounds: &[(usize, usize)],
+    split: &[bool],
     of_sentence: &[Vec<usize>],
 ) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     for (s, members) in of_sentence.iter().enumerate() {
-        if members.iter().any(|&j| mentions[j].kind == Kind::Agreement) {
+        if !split[s] || members.iter().any(|&j| mentions[j].kind == Kind::Agreement) {
             continue;
         }
         let (from, to) = bounds[s];

@@ -10,14 +10,16 @@ use regex::Regex;
 /// Words before a country that make it a place rather than a side: `in`, `at`, `based in`,
 /// with up to two capitalised words (a city) between.
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:in|at|near|based in|held in|from)\s+(?:the\s+)?(?:\p{Lu}[\w.'-]*,?\s+){0,2}$")
-        .expect("the place pattern is a valid regex")
+    Regex::new(
+        r"(?-u:\b)(?:in|at|near|based in|held in|from)\s+(?:the\s+)?(?:\p{Lu}[\w.'-]*,?\s+){0,2}$",
+    )
+    .expect("the place pattern is a valid regex")
 });
 
 /// A signing verb: what makes an official who stands before it a signatory.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|seal(?:s|ed)|signatories|put\s+(?:their|his|her)\s+names?\s+to)\b",
+        r"(?i)(?-u:\b)(?:sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|seal(?:s|ed)|signatories|put\s+(?:their|his|her)\s+names?\s+to)(?-u:\b)",
     )
     .expect("the signing pattern is a valid regex")
 });
@@ -25,20 +27,21 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 /// Between a signing verb and an official after it: `by`, `with` or `between` make them a
 /// signer too (`signed by X`, `signed … with Y`).
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|with|between)\b").expect("the after-verb pattern is a valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:by|with|between)(?-u:\b)")
+        .expect("the after-verb pattern is a valid regex")
 });
 
 /// Words that stop an official after the verb from being a signer: what follows is another
 /// clause (`while X looked on`, `as X watched`, `X said`).
 static OTHER_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:while|as|when|where|witnessed|presence|attended|said|says|told)\b|[;:]")
+    Regex::new(r"(?i)(?-u:\b)(?:while|as|when|where|witnessed|presence|attended|said|says|told)(?-u:\b)|[;:]")
         .expect("the clause pattern is a valid regex")
 });
 
 /// What an official does instead of signing, right after the name and its title.
 static ONLY_WATCHES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[^.;:]{0,80}?\b(?:said|says|announced|welcomed|welcomes|attended|witnessed|looked on|look on|watched|approved|commented|noted|added|told)\b",
+        r"(?i)^[^.;:]{0,80}?(?-u:\b)(?:said|says|announced|welcomed|welcomes|attended|witnessed|looked on|look on|watched|approved|commented|noted|added|told)(?-u:\b)",
     )
     .expect("the watching pattern is a valid regex")
 });
@@ -47,7 +50,7 @@ static ONLY_WATCHES: LazyLock<Regex> = LazyLock::new(|| {
 /// verb (or the sentence's end), no mention is a side or a signer.
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in the presence of|witnessed by|attended by|watched by|as witnessed by)\b",
+        r"(?i)(?-u:\b)(?:in the presence of|witnessed by|attended by|watched by|as witnessed by)(?-u:\b)",
     )
     .expect("the aside pattern is a valid regex")
 });

@@ -3,9 +3,12 @@
 //! or a dateline is a sentence of its own, mended where a full stop only ends an abbreviation
 //! (`Dr.`, `Sept.`, an initial such as `S.`) or a mention (`U.S.`), which UAX #29 cannot know.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::entity::Mention;
+use crate::entity::{Kind, Mention};
 
 /// Words whose full stop is no sentence end: titles, months and the like written before a
 /// name or a number.
@@ -15,15 +18,66 @@ const ABBREVIATIONS: &[&str] = &[
     "Sep", "Sept", "Oct", "Nov", "Dec", "Amb", "Hon", "Adm",
 ];
 
-/// The byte spans of the sentences of `text`, in order, covering it; `mentions` are sorted
-/// and no sentence ends inside one or right after one that ends with a full stop.
-pub fn bounds(text: &str, mentions: &[Mention]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+/// A blank line: where paragraphs part.
+static BLANK_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\n[ \t\r]*\n\s*").expect("the blank-line pattern is a valid regex")
+});
+
+/// The byte spans of the sentences of `text`, in order, covering it, each with whether it
+/// was split: only the paragraphs with an agreement mention, and those either side of them,
+/// are split into sentences (the Unicode rules cost more than extraction itself); any other
+/// paragraph is one span that no reading looks into. `mentions` are sorted; no sentence ends
+/// inside one or right after one that ends with a full stop.
+pub fn bounds(text: &str, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<bool>) {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for blank in BLANK_LINE.find_iter(text) {
+        paragraphs.push((start, blank.end()));
+        start = blank.end();
+    }
+    if start < text.len() || paragraphs.is_empty() {
+        paragraphs.push((start, text.len()));
+    }
+    let mut wanted = vec![false; paragraphs.len()];
+    let mut p = 0;
+    for m in mentions.iter().filter(|m| m.kind == Kind::Agreement) {
+        while p + 1 < paragraphs.len() && paragraphs[p].1 <= m.start {
+            p += 1;
+        }
+        for w in &mut wanted[p.saturating_sub(1)..(p + 2).min(paragraphs.len())] {
+            *w = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut split = Vec::new();
+    for (&(from, to), &wanted) in paragraphs.iter().zip(&wanted) {
+        if wanted {
+            let before = out.len();
+            segment(text, (from, to), mentions, &mut out);
+            split.resize(split.len() + out.len() - before, true);
+        } else {
+            out.push((from, to));
+            split.push(false);
+        }
+    }
+    (out, split)
+}
+
+/// Append the sentences of `text[from..to]` to `out`.
+fn segment(
+    text: &str,
+    (from, to): (usize, usize),
+    mentions: &[Mention],
+    out: &mut Vec<(usize, usize)>,
+) {
+    let first_own = out.len();
     // The first mention that may reach into the last sentence found.
-    let mut first = 0;
-    for (start, piece) in text.split_sentence_bound_indices() {
+    let mut first = mentions.partition_point(|m| m.end < from);
+    for (start, piece) in text[from..to].split_sentence_bound_indices() {
+        let start = from + start;
         let end = start + piece.len();
-        let glued = out.last().is_some_and(|&(from, to)| {
+        let last = (out.len() > first_own).then(|| out[out.len() - 1]);
+        let glued = last.is_some_and(|(from, to)| {
             while first < mentions.len() && mentions[first].end < from {
                 first += 1;
             }
@@ -41,7 +95,6 @@ pub fn bounds(text: &str, mentions: &[Mention]) -> Vec<(usize, usize)> {
             _ => out.push((start, end)),
         }
     }
-    out
 }
 
 /// Whether mention `m` ends with a full stop at the end of the sentence that ends at `to`.
@@ -68,10 +121,9 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        bounds(text, &[])
-            .into_iter()
-            .map(|(a, b)| text[a..b].trim())
-            .collect()
+        let mut out = Vec::new();
+        segment(text, (0, text.len()), &[], &mut out);
+        out.into_iter().map(|(a, b)| text[a..b].trim()).collect()
     }
 
     #[test]
@@ -109,7 +161,33 @@ mod tests {
     fn no_sentence_ends_after_a_mention_with_a_stop() {
         let text = "Ties with the U.S. Army grew.";
         let start = text.find("U.S.").unwrap();
-        let m = Mention::new(crate::entity::Kind::Country, start, start + 4, "US");
-        assert_eq!(bounds(text, &[m]), [(0, text.len())]);
+        let m = Mention::new(Kind::Country, start, start + 4, "US");
+        let mut out = Vec::new();
+        segment(text, (0, text.len()), &[m], &mut out);
+        assert_eq!(out, [(0, text.len())]);
+    }
+
+    #[test]
+    fn only_paragraphs_near_an_agreement_are_split() {
+        let text = "A b. C d.\n\nE f. G h.\n\nThe pact. I j.\n\nK l. M n.\n\nO p. Q r.";
+        let at = text.find("pact").unwrap();
+        let m = Mention::new(Kind::Agreement, at, at + 4, "agreement");
+        let (spans, split) = bounds(text, &[m]);
+        let shown: Vec<(&str, bool)> = spans
+            .iter()
+            .zip(split)
+            .map(|(&(a, b), s)| (text[a..b].trim(), s))
+            .collect();
+        let want = [
+            ("A b. C d.", false),
+            ("E f.", true),
+            ("G h.", true),
+            ("The pact.", true),
+            ("I j.", true),
+            ("K l.", true),
+            ("M n.", true),
+            ("O p. Q r.", false),
+        ];
+        assert_eq!(shown, want);
     }
 }

@@ -28,46 +28,50 @@ impl Status {
     }
 }
 
-/// The status wording, one group per status. Planned and ended wording comes first so that,
-/// at one position, `will sign` and `to be signed` are read whole rather than as `sign`.
+/// The status wording, one pattern per status. Planned and ended wording comes first in
+/// [`WORDING`] so that, at one position, `will sign` and `to be signed` are read whole rather
+/// than as `sign`. Word bounds are ASCII ones, which keep the search on the regex crate's
+/// fast DFA path.
+const PLANNED: &str = r"(?:will|would|shall|to|set\ to|plans?\ to|planned\ to|hopes?\ to|hoped\ to
+      |expected\ to|intends?\ to|aims?\ to|agreed\ to|ready\ to)\ (?:be\ )?
+      (?:sign|ink|conclude|join|renew|signed|inked|concluded)\w*
+    |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
+    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed";
+const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+
+    |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
+const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
+    |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
+    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory";
+
 static WORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)\b(?:
-        (?P<planned>
-            (?:will|would|shall|to|set\ to|plans?\ to|planned\ to|hopes?\ to|hoped\ to
-              |expected\ to|intends?\ to|aims?\ to|agreed\ to|ready\ to)\ (?:be\ )?
-              (?:sign|ink|conclude|join|renew|signed|inked|concluded)\w*
-            |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
-            |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed)
-        |(?P<ended>
-            withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+|suspend\w*|cancel\w*
-            |scrapp\w+|revok\w+)
-        |(?P<signed>
-            sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
-            |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
-            |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory)
-        )\b",
-    )
+    Regex::new(&format!(
+        r"(?xi)(?-u:\b)(?:{PLANNED}|{ENDED}|{SIGNED})(?-u:\b)"
+    ))
     .expect("the status wording is a valid regex")
+});
+
+/// The wording of one status, whole: to tell which status a match of [`WORDING`] is.
+static PLANNED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?xi)^(?:{PLANNED})$")).expect("the planned wording is a valid regex")
+});
+static ENDED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?xi)^(?:{ENDED})$")).expect("the ended wording is a valid regex")
 });
 
 /// The status wording in `sentence` nearest the span `at` (relative to the sentence), with
 /// the wording's span; `None` when the sentence has no status wording.
 pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, usize))> {
-    WORDING
-        .captures_iter(sentence)
-        .map(|c| {
-            let status = if c.name("planned").is_some() {
-                Status::Planned
-            } else if c.name("ended").is_some() {
-                Status::Ended
-            } else {
-                Status::Signed
-            };
-            let m = c.get(0).expect("a match has a span");
-            (status, (m.start(), m.end()))
-        })
-        .min_by_key(|&(_, (s, e))| distance((s, e), at))
+    let m = WORDING
+        .find_iter(sentence)
+        .min_by_key(|m| distance((m.start(), m.end()), at))?;
+    let status = if PLANNED_WHOLE.is_match(m.as_str()) {
+        Status::Planned
+    } else if ENDED_WHOLE.is_match(m.as_str()) {
+        Status::Ended
+    } else {
+        Status::Signed
+    };
+    Some((status, (m.start(), m.end())))
 }
 
 /// The first status wording of `sentence` at or after byte `from`.
