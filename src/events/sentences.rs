@@ -1,12 +1,13 @@
-//! Sentence bounds of a document: Unicode's sentence rules (UAX #29, through
-//! `unicode-segmentation`), which also end a sentence at every line break so that a headline
-//! or a dateline is a sentence of its own, mended where a full stop only ends an abbreviation
-//! (`Dr.`, `Sept.`, an initial such as `S.`) or a mention (`U.S.`), which UAX #29 cannot know.
+//! Sentence bounds of a document, as Unicode's sentence rules (UAX #29) find them in news: a
+//! stop and the spaces after it end a sentence unless a lower-case letter follows, and every
+//! line break ends one, so that a headline or a dateline is a sentence of its own. One regex
+//! finds the candidates: the `unicode-segmentation` crate does the same for all scripts but
+//! cost more than extraction itself. The bounds are mended where a full stop only ends an
+//! abbreviation (`Dr.`, `Sept.`, an initial such as `S.`) or a mention (`U.S.`).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::entity::{Kind, Mention};
 
@@ -25,7 +26,7 @@ static BLANK_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The byte spans of the sentences of `text`, in order, covering it, each with whether it
 /// was split: only the paragraphs with an agreement mention, and those either side of them,
-/// are split into sentences (the Unicode rules cost more than extraction itself); any other
+/// are split into sentences (most of any article); any other
 /// paragraph is one span that no reading looks into. `mentions` are sorted; no sentence ends
 /// inside one or right after one that ends with a full stop.
 pub fn bounds(text: &str, mentions: &[Mention]) -> (Vec<(usize, usize)>, Vec<bool>) {
@@ -73,9 +74,8 @@ fn segment(
     let first_own = out.len();
     // The first mention that may reach into the last sentence found.
     let mut first = mentions.partition_point(|m| m.end < from);
-    for (start, piece) in text[from..to].split_sentence_bound_indices() {
-        let start = from + start;
-        let end = start + piece.len();
+    for (start, end) in pieces(text, from, to) {
+        let piece = &text[start..end];
         let last = (out.len() > first_own).then(|| out[out.len() - 1]);
         let glued = last.is_some_and(|(from, to)| {
             while first < mentions.len() && mentions[first].end < from {
@@ -95,6 +95,37 @@ fn segment(
             _ => out.push((start, end)),
         }
     }
+}
+
+/// Where a sentence may end: after a full stop, question or exclamation mark (with any
+/// closing quotes or brackets) and the spaces after it, or after a line break.
+static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.!?]+["'\u{201d}\u{2019})\]]*[ \t]+|\n"#)
+        .expect("the break pattern is a valid regex")
+});
+
+/// The candidate sentences of `text[from..to]`, as UAX #29 finds them in news: a stop and
+/// spaces end one unless a lower-case letter follows (`Sept. 21 in`, `e.g. this`), and every
+/// line break ends one, so that a headline or a dateline stands alone.
+fn pieces(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for b in BREAK.find_iter(&text[from..to]) {
+        let end = from + b.end();
+        let lower_next = !b.as_str().ends_with('\n')
+            && text[end..to]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if !lower_next {
+            out.push((start, end));
+            start = end;
+        }
+    }
+    if start < to {
+        out.push((start, to));
+    }
+    out
 }
 
 /// Whether mention `m` ends with a full stop at the end of the sentence that ends at `to`.
