@@ -71,7 +71,12 @@ pub fn asides(sentence: &str) -> Vec<(usize, usize)> {
 
 /// Whether a country mentioned at `at` in `sentence` is only a place.
 pub fn is_place(sentence: &str, at: usize) -> bool {
-    PLACE.is_match(&sentence[..at])
+    // The words that make a place stand right before it: 80 bytes hold them.
+    let mut from = at.saturating_sub(80);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    PLACE.is_match(&sentence[from..at])
 }
 
 /// Whether the sentence has a signing verb, and where the first one is.
