@@ -44,6 +44,11 @@ impl Cli {
         let (name, input, output) = match &self.command {
             Command::Extract(args) => ("extract", &args.input, &args.output),
             Command::Summary(args) => ("summary", &args.input, &args.output),
+            Command::Events(args) => {
+                let bom = (args.bom && !matches!(args.format, EventFormat::Csv | EventFormat::Tsv))
+                    .then(|| "--bom is only for CSV and TSV".to_string());
+                return args.input.conflict().or(bom).map(|why| ("events", why));
+            }
             Command::Eval(_) | Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => {
                 return None
             }
@@ -84,6 +89,23 @@ pub enum Command {
     ///   orbitext summary --input-format jsonl docs.jsonl   one document per line
     #[command(verbatim_doc_comment)]
     Summary(SummaryArgs),
+
+    /// Write one record per agreement event: who agreed what with whom, when, signed by whom.
+    ///
+    /// Each record has the fields doc, kind, status, start, end, line, text, parties,
+    /// signatories, date, name (and context with --context); start and end are the byte span
+    /// of the instrument's first agreement mention. parties, signatories and date are entity
+    /// keys and values that extract writes for the same document. CSV and TSV join lists with
+    /// `|`; JSON and JSON Lines write arrays. --format dot writes the network of the parties
+    /// for Graphviz instead.
+    ///
+    /// Examples:
+    ///   orbitext events articles/                        CSV of every event
+    ///   orbitext events --format jsonl news/ > ev.jsonl  JSON Lines for scripts
+    ///   orbitext events --format dot articles/ | dot -Tsvg > network.svg
+    ///                                                    the cooperation network
+    #[command(verbatim_doc_comment)]
+    Events(EventsArgs),
 
     /// Score extraction against your own annotated articles (gold files).
     ///
@@ -241,6 +263,63 @@ pub struct SummaryArgs {
 
     #[command(flatten)]
     pub dates: DateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventFormat::Csv)]
+    pub format: EventFormat,
+
+    /// Leave out the header row of CSV and TSV output.
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Add a `context` column: the anchor with up to N characters either side of it.
+    #[arg(long, value_name = "N")]
+    pub context: Option<usize>,
+
+    #[command(flatten)]
+    pub dictionaries: DictArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+}
+
+/// How `events` writes its events: the record formats, or the network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventFormat {
+    /// Comma-separated values with a header row; lists joined with `|`.
+    Csv,
+    /// Tab-separated values with a header row; lists joined with `|`.
+    Tsv,
+    /// JSON Lines: one JSON object per event, lists as arrays.
+    Jsonl,
+    /// One JSON array of all events.
+    Json,
+    /// The cooperation network in Graphviz's DOT: parties as nodes, one edge per event
+    /// between each pair of its parties, labelled with kind and date.
+    Dot,
+}
+
+impl EventFormat {
+    /// The record format, or `None` for the network.
+    pub fn tabular(self) -> Option<Format> {
+        match self {
+            EventFormat::Csv => Some(Format::Csv),
+            EventFormat::Tsv => Some(Format::Tsv),
+            EventFormat::Jsonl => Some(Format::Jsonl),
+            EventFormat::Json => Some(Format::Json),
+            EventFormat::Dot => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

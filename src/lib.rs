@@ -32,6 +32,7 @@ mod cli;
 mod commands;
 mod entity;
 pub mod eval;
+pub mod events;
 mod extract;
 mod gazetteer;
 mod input;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::cli::{DateArgs, DictArgs, InputArgs, InputFormat, OutputArgs};
 use crate::entity::{Kind, Mention};
+use crate::events::{self, Event};
 use crate::extract::Extractor;
 use crate::input::{self, Fields, Job, Options};
 use crate::output::{self, Format, Writer};
@@ -67,6 +68,12 @@ pub enum Sink<W: Write> {
     },
     /// Count mentions per entity, for a table written at the end.
     Summary(Summary),
+    /// Turn each document's mentions into agreement events (found by the workers), with
+    /// `context` characters either side of each anchor if asked.
+    Events {
+        output: events::Output<W>,
+        context: Option<usize>,
+    },
 }
 
 /// What a worker turns a piece's mentions into for the sink: rendered records, or the
@@ -74,10 +81,19 @@ pub enum Sink<W: Write> {
 enum Found<'a> {
     Rendered(io::Result<Vec<Vec<u8>>>),
     Mentions(Vec<Mention<'a>>),
+    Events(Vec<Event>),
 }
 
-/// How a batch's records are rendered (format and context), or `None` for the summary.
-type Render = Option<(Format, Option<usize>)>;
+/// What workers make of a batch's mentions for the sink.
+#[derive(Clone, Copy)]
+enum Render {
+    /// Records in this format, with this context.
+    Records(Format, Option<usize>),
+    /// The mentions themselves, for the summary.
+    Mentions,
+    /// Agreement events, with this context.
+    Events(Option<usize>),
+}
 
 /// A job done by a worker: its source's index, its text length, the job and what it found.
 type Done<'a> = (usize, usize, Job, Found<'a>);
@@ -107,6 +123,7 @@ impl<W: Write> Sink<W> {
         match self {
             Sink::Records { writer, .. } => writer.flush(),
             Sink::Summary(_) => Ok(()),
+            Sink::Events { output, .. } => output.flush(),
         }
     }
 }
@@ -118,6 +135,17 @@ impl Pipeline {
         dictionaries: &DictArgs,
         dates: &DateArgs,
     ) -> anyhow::Result<Pipeline> {
+        let mut pipeline = Pipeline::with_all_types(input, dictionaries, dates)?;
+        pipeline.kinds = output.types.clone();
+        Ok(pipeline)
+    }
+
+    /// A pipeline that keeps mentions of every type, as events need them all.
+    pub fn with_all_types(
+        input: &InputArgs,
+        dictionaries: &DictArgs,
+        dates: &DateArgs,
+    ) -> anyhow::Result<Pipeline> {
         let d = dictionaries;
         let extractor =
             Extractor::from_dictionaries_with(!d.no_builtin, &d.dicts, dates.options())?;
@@ -125,7 +153,7 @@ impl Pipeline {
             extractor,
             pool: thread_pool(input)?,
             options: input_options(input),
-            kinds: output.types.clone(),
+            kinds: Vec::new(),
             quiet: input.quiet,
         })
     }
@@ -166,8 +194,9 @@ impl Pipeline {
         messages: &mut Messages,
     ) -> io::Result<()> {
         let render = match sink {
-            Sink::Records { writer, context } => Some((writer.format(), *context)),
-            Sink::Summary(_) => None,
+            Sink::Records { writer, context } => Render::Records(writer.format(), *context),
+            Sink::Summary(_) => Render::Mentions,
+            Sink::Events { context, .. } => Render::Events(*context),
         };
         // Jobs are listed on a thread of their own because listing stats every file, and the
         // workers would wait for it. The lister hands over one batch and waits with the next:
@@ -236,10 +265,16 @@ impl Pipeline {
             .map(|(source, len, job)| {
                 let (mut job, mentions) = self.work(job);
                 let found = match render {
-                    Some((format, context)) => {
+                    Render::Records(format, context) => {
                         Found::Rendered(render_job(&job, &mentions, format, context))
                     }
-                    None => Found::Mentions(mentions),
+                    Render::Mentions => Found::Mentions(mentions),
+                    Render::Events(context) => Found::Events(match &job {
+                        Job::Piece(p) => {
+                            events::of_piece(&p.text, p.offset, p.lines, &mentions, context)
+                        }
+                        _ => Vec::new(),
+                    }),
                 };
                 // The sink needs no text. Freed here, on the thread that allocated it, its
                 // memory goes straight back to this thread's allocator for the next document
@@ -393,6 +428,9 @@ fn finish_job<W: Write>(
                 (Sink::Summary(summary), Found::Mentions(mentions)) => {
                     summary.add(&piece.doc, piece.offset, mentions);
                     Ok(())
+                }
+                (Sink::Events { output, .. }, Found::Events(events)) => {
+                    output.add(&piece.doc, &events)
                 }
                 _ => unreachable!("workers find what the sink takes"),
             }

@@ -4,6 +4,7 @@
 mod completions;
 mod dicts;
 mod eval;
+mod events;
 mod extract;
 mod man;
 mod summary;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let all_processed = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Summary(args) => summary::run(&args),
+        Command::Events(args) => events::run(&args),
         Command::Eval(args) => return eval::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),

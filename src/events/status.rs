@@ -1,0 +1,173 @@
+//! The status an article gives an instrument: the status wording of `EVENTS.md` (signed,
+//! planned, ended) nearest the agreement mention in its sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// Where an instrument stands, as the article's wording says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Signed, inked, concluded, agreed, joined, ratified, renewed, awarded…
+    Signed,
+    /// Will sign, to be signed, under negotiation, in talks, proposed, ready for signing…
+    Planned,
+    /// Withdrew from, terminated, expired, suspended, cancelled.
+    Ended,
+}
+
+impl Status {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Signed => "signed",
+            Status::Planned => "planned",
+            Status::Ended => "ended",
+        }
+    }
+}
+
+/// The status wording, one pattern per status. Planned and ended wording comes first in
+/// [`WORDING`] so that, at one position, `will sign` and `to be signed` are read whole rather
+/// than as `sign`. Word bounds are ASCII ones, which keep the search on the regex crate's
+/// fast DFA path.
+const PLANNED: &str = r"(?:will|would|shall|to|set\ to|plans?\ to|planned\ to|hopes?\ to|hoped\ to
+      |expected\ to|intends?\ to|aims?\ to|agreed\ to|ready\ to)\ (?:be\ )?
+      (?:sign|ink|conclude|join|renew|signed|inked|concluded)\w*
+    |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
+    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed";
+const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+
+    |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
+const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
+    |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
+    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory";
+
+static WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)(?-u:\b)(?:{PLANNED}|{ENDED}|{SIGNED})(?-u:\b)"
+    ))
+    .expect("the status wording is a valid regex")
+});
+
+/// The wording of one status, whole: to tell which status a match of [`WORDING`] is.
+static PLANNED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?xi)^(?:{PLANNED})$")).expect("the planned wording is a valid regex")
+});
+static ENDED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?xi)^(?:{ENDED})$")).expect("the ended wording is a valid regex")
+});
+
+/// The status wording in `sentence` nearest the span `at` (relative to the sentence), with
+/// the wording's span; `None` when the sentence has no status wording.
+pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, usize))> {
+    let m = WORDING
+        .find_iter(sentence)
+        .min_by_key(|m| distance((m.start(), m.end()), at))?;
+    let status = if PLANNED_WHOLE.is_match(m.as_str()) {
+        Status::Planned
+    } else if ENDED_WHOLE.is_match(m.as_str()) {
+        Status::Ended
+    } else {
+        Status::Signed
+    };
+    Some((status, (m.start(), m.end())))
+}
+
+/// The first status wording of `sentence` at or after byte `from`.
+pub fn next_wording(sentence: &str, from: usize) -> Option<regex::Match<'_>> {
+    WORDING.find_at(sentence, from)
+}
+
+/// Bytes between two spans; 0 when they touch or overlap.
+pub fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wording() {
+        // (name, sentence, the agreement word, expected)
+        let rows: &[(&str, &str, &str, Option<Status>)] = &[
+            (
+                "signed",
+                "Ruritania signed the pact on Monday.",
+                "pact",
+                Some(Status::Signed),
+            ),
+            (
+                "inked",
+                "The two inked a deal.",
+                "deal",
+                Some(Status::Signed),
+            ),
+            (
+                "joined",
+                "Freedonia joined the accords.",
+                "accords",
+                Some(Status::Signed),
+            ),
+            (
+                "awarded",
+                "The agency awarded a contract.",
+                "contract",
+                Some(Status::Signed),
+            ),
+            (
+                "will sign",
+                "They will sign a treaty.",
+                "treaty",
+                Some(Status::Planned),
+            ),
+            (
+                "to be signed",
+                "A pact is to be signed soon.",
+                "pact",
+                Some(Status::Planned),
+            ),
+            (
+                "talks",
+                "They are in talks on a deal.",
+                "deal",
+                Some(Status::Planned),
+            ),
+            (
+                "negotiating",
+                "Both are negotiating a pact.",
+                "pact",
+                Some(Status::Planned),
+            ),
+            (
+                "withdrew",
+                "Ruritania withdrew from the pact.",
+                "pact",
+                Some(Status::Ended),
+            ),
+            (
+                "expired",
+                "The deal expired last year.",
+                "deal",
+                Some(Status::Ended),
+            ),
+            (
+                "nearest wins",
+                "After talks, both signed the pact.",
+                "pact",
+                Some(Status::Signed),
+            ),
+            ("none", "The pact covers lunar science.", "pact", None),
+        ];
+        for (name, sentence, word, want) in rows {
+            let at = sentence.find(word).unwrap();
+            let got = nearest(sentence, (at, at + word.len())).map(|(s, _)| s);
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+}
