@@ -167,9 +167,12 @@ impl<W: Write> Output<W> {
         }
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(self) -> io::Result<()>
+    where
+        W: Send,
+    {
         match self {
-            Output::Rows(writer) => writer.finish(),
+            Output::Rows(writer) => writer.finish().map(drop),
             Output::Graph { graph, mut out } => {
                 graph.write(&mut out)?;
                 out.flush()
