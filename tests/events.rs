@@ -129,21 +129,19 @@ fn score(
                 values[2] += golds[i].fields[f].len() - tp;
             }
         }
-        for (i, g) in golds
+        for (_, g) in golds
             .iter()
             .enumerate()
             .filter(|(i, _)| !used_g.contains(i))
         {
-            let _ = i;
             events[2] += 1;
             values[2] += size(g);
         }
-        for (j, p) in preds
+        for (_, p) in preds
             .iter()
             .enumerate()
             .filter(|(j, _)| !used_p.contains(j))
         {
-            let _ = j;
             events[1] += 1;
             values[1] += size(p);
         }
