@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
+use super::names::{HONORIFICS, HONORIFIC_LEN, PARTICLES, STOP, SUFFIXES};
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::matcher::Capitals;
@@ -27,120 +28,6 @@ const MAX_QUALIFIERS: usize = 6;
 /// The most honorifics read before a name (`Engr. Dr.`).
 const MAX_HONORIFICS: usize = 4;
 
-/// Words said before a name that are not part of it.
-const HONORIFICS: WordList = WordList::new(&[
-    "Dame", "Dr", "Dr.", "Eng.", "Engr.", "H.E.", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
-    "Prof", "Prof.", "Shri", "Sir", "Smt.",
-]);
-/// The length of the longest honorific, so that a search for one ends there.
-const HONORIFIC_LEN: usize = longest(HONORIFICS.words);
-
-const fn longest(list: &[&str]) -> usize {
-    let (mut i, mut most) = (0, 0);
-    while i < list.len() {
-        if list[i].len() > most {
-            most = list[i].len();
-        }
-        i += 1;
-    }
-    most
-}
-
-/// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
-const PARTICLES: WordList = WordList::new(&[
-    "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
-    "ibn", "la", "le", "van", "von", "y",
-]);
-const SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."]);
-/// Capitalised words that end a name: they start the next phrase, not a person.
-const STOP: WordList = WordList::new(&[
-    "A",
-    "Administration",
-    "Agency",
-    "An",
-    "And",
-    "April",
-    "As",
-    "At",
-    "August",
-    "Base",
-    "But",
-    "By",
-    "Center",
-    "Centre",
-    "Chairman",
-    "Chief",
-    "Command",
-    "Commission",
-    "Corporation",
-    "Council",
-    "December",
-    "Department",
-    "Director",
-    "February",
-    "For",
-    "Force",
-    "Friday",
-    "From",
-    "General",
-    "Government",
-    "Group",
-    "Had",
-    "Has",
-    "He",
-    "Her",
-    "His",
-    "I",
-    "In",
-    "Inc",
-    "Institute",
-    "International",
-    "Is",
-    "It",
-    "Its",
-    "January",
-    "July",
-    "June",
-    "Ltd",
-    "March",
-    "May",
-    "Minister",
-    "Ministry",
-    "Monday",
-    "National",
-    "November",
-    "October",
-    "Of",
-    "Office",
-    "On",
-    "Our",
-    "President",
-    "Said",
-    "Saturday",
-    "Says",
-    "Secretary",
-    "September",
-    "She",
-    "Space",
-    "State",
-    "Station",
-    "Sunday",
-    "That",
-    "The",
-    "Their",
-    "These",
-    "They",
-    "This",
-    "Thursday",
-    "To",
-    "Tuesday",
-    "University",
-    "Was",
-    "We",
-    "Wednesday",
-    "Will",
-    "With",
-]);
 /// Words that open a sentence before a title without qualifying it (`Yesterday Economic
 /// Development Minister Steven Joyce`).
 const OPENERS: WordList = WordList::new(&[
@@ -220,11 +107,11 @@ pub struct TitleHit {
 
 /// A person's name in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Name {
-    start: usize,
-    end: usize,
+pub(super) struct Name {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Name words and initials, not particles or suffixes.
-    parts: usize,
+    pub(super) parts: usize,
 }
 
 /// How far after a name an apposition's office word may stand (`, the head of …`).
@@ -325,6 +212,12 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
             continue;
         }
         push(&mut found, name, role_start..t.end, org.unwrap_or_default());
+    }
+    // `Director-General of the Zembla Space Agency, Dr. Ann Bell`: the office, then the name.
+    for t in titles {
+        if let Some((name, role, org)) = super::offices::after_office(text, t, others) {
+            push(&mut found, name, role, org);
+        }
     }
     // Appositions: a name right before `, ` or ` (` whose clause names an office. The marks
     // come in text order, and so do the names found after titles (in order of start, and so
@@ -501,7 +394,7 @@ fn mention_ends_within(sorted: &[Mention], from: usize, to: usize) -> bool {
 /// Where the title before a name starts, taking in the capitalised words that qualify it
 /// (`Commerce Secretary`, `Deputy Prime Minister`), and the body or country right before it
 /// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
-fn title_context<'a>(
+pub(super) fn title_context<'a>(
     text: &str,
     title_start: usize,
     others: &[Mention<'a>],
@@ -759,7 +652,7 @@ fn parse_name(text: &str, i: usize) -> Option<Name> {
 
 /// Where a name starting at byte `i` may start, after its honorifics; `None` when no name can
 /// start there.
-fn name_start(text: &str, mut i: usize) -> Option<usize> {
+pub(super) fn name_start(text: &str, mut i: usize) -> Option<usize> {
     // Honorifics, initials and name words all start with a capital; most words after a title
     // do not, and are turned away here before any word is read.
     if !is_capitalised(&text[i..]) {
@@ -783,7 +676,7 @@ fn name_start(text: &str, mut i: usize) -> Option<usize> {
 }
 
 /// The name whose first word starts at byte `i`, if any (see [`parse_name`]).
-fn read_name(text: &str, i: usize) -> Option<Name> {
+pub(super) fn read_name(text: &str, i: usize) -> Option<Name> {
     // The name is read from a window of its longest length; a token the window cuts is not
     // read, as the name would end inside a word.
     let mut limit = (i + MAX_NAME_LEN).min(text.len());
