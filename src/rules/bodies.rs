@@ -37,8 +37,9 @@ const JOINERS: [&str; 6] = ["and", "of", "for", "on", "the", "&"];
 /// `of` or `for` and a capitalised complement after it, which a company's or a programme's
 /// name rarely has; `Institute` and `Centre` are left out, as universities and think tanks
 /// take the same shape (`Institute of Technology`, `Centre for Strategic Studies`).
-const FORWARD: [&str; 12] = [
+const FORWARD: [&str; 13] = [
     "Ministry",
+    "Division",
     "Department",
     "Office",
     "Secretariat",
@@ -54,7 +55,7 @@ const FORWARD: [&str; 12] = [
 /// Heads of names read backward: `Rwanda Space Agency`, `Zembla Space Centre`, `Ruritania
 /// Parliament`. Each ends a name that some capitalised word before it completes; alone
 /// (`the Space Centre`) it names nothing.
-const BACKWARD: [&str; 26] = [
+const BACKWARD: [&str; 34] = [
     "Space Agency",
     "Space Administration",
     "Space Authority",
@@ -81,6 +82,28 @@ const BACKWARD: [&str; 26] = [
     "Aerospace Center",
     "Air Force",
     "Parliament",
+    "Affairs Bureau",
+    "Affairs Commission",
+    "Affairs Committee",
+    "Affairs Council",
+    "Affairs Department",
+    "Affairs Directorate",
+    "Affairs Division",
+    "Affairs Office",
+];
+/// Heads that name a body alone (`the Foreign Ministry`), and with the capitalised words
+/// before them (`the Zembla Foreign Ministry`).
+const WHOLE: [&str; 10] = [
+    "Defence Ministry",
+    "Defense Ministry",
+    "Economy Ministry",
+    "Education Ministry",
+    "Finance Ministry",
+    "Foreign Ministry",
+    "Foreign Office",
+    "Interior Ministry",
+    "Science Ministry",
+    "Trade Ministry",
 ];
 /// Words before a forward head that belong to its name (`Federal Ministry`, `State
 /// Administration`).
@@ -157,7 +180,7 @@ impl Default for BodyRules {
 impl BodyRules {
     pub fn new() -> BodyRules {
         BodyRules {
-            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..]].concat(), false),
+            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..], &WHOLE[..]].concat(), false),
             name_chars: Regex::new(&format!("^{NAME_CHARS}*")).expect("body rule compiles"),
         }
     }
@@ -294,10 +317,8 @@ impl BodyRules {
                 let start = qualified_start(text, head.start);
                 self.forward_end(text, head.end, start + MAX_NAME_LEN, &mut chain)
                     .map(|(end, title)| (start, end, title))
-            } else if names_other_thing(window_after(text, head.end, NEXT_WORD_REACH)) {
-                None
             } else {
-                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                backward_start(text, head.pattern, head.start, head.end)
                     .map(|start| (start, head.end, None))
             };
             let Some((start, end, title)) = span else {
@@ -332,6 +353,19 @@ fn qualified_start(text: &str, head: usize) -> usize {
             (!rest.ends_with(char::is_alphanumeric)).then_some(rest.len())
         })
         .unwrap_or(head)
+}
+
+/// Where the name ending with the backward or whole head `pattern` (`start..end`) starts,
+/// unless it names something else or, for a backward head, has no word before the head.
+fn backward_start(text: &str, pattern: usize, start: usize, end: usize) -> Option<usize> {
+    if names_other_thing(window_after(text, end, NEXT_WORD_REACH)) {
+        return None;
+    }
+    let named = named_start(text, start, end.saturating_sub(MAX_NAME_LEN));
+    if pattern >= FORWARD.len() + BACKWARD.len() {
+        return named.or(Some(start));
+    }
+    named
 }
 
 /// Where an `… Space Agency` name starts: up to three capitalised words back, joined by single
@@ -557,7 +591,7 @@ mod tests {
                     .forward_end(text, head.end, limit, &mut Chain::default())
                     .map(|(end, _)| (start, end))
             } else {
-                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                backward_start(text, head.pattern, head.start, head.end)
                     .map(|start| (start, head.end))
             };
             let Some((start, end)) = span else { continue };
