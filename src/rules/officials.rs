@@ -253,11 +253,39 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
         let Some(name) = name_ending_at(text, end) else {
             continue;
         };
+        if ends_a_body_name(text, name.start) {
+            continue;
+        }
         if let Some((role, org)) = apposition(text, name.end, others) {
             push(&mut found, name, role, org);
         }
     }
     found.into_values().collect()
+}
+
+/// Whether the words starting at `start` end a body's name rather than start a person's:
+/// they follow a joiner after a capitalised word, as in a body's name or a title (`Minister
+/// for Digital Affairs, Member of …`), or the `and` that closes a list of single words (`Minister of Business,
+/// Energy and Industrial Strategy, Member of …`), where a list of persons names each in
+/// full (`Ann Bell, Carl Dunn and Ed Fox`).
+fn ends_a_body_name(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let Some(head) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(joiner) = last_word_start(head, |c| c == ' ') else {
+        return false;
+    };
+    let before = head[..joiner].trim_end_matches(' ');
+    let previous = last_word_start(before, |c| c == ' ');
+    match &head[joiner..] {
+        // `in the presence of Ann Bell`: a lower-case word before the joiner is no name's.
+        "of" | "for" | "on" | "&" => previous.is_some_and(|w| is_capitalised(&before[w..])),
+        "and" => {
+            previous.is_some_and(|w| is_capitalised(&before[w..]) && before[..w].ends_with(", "))
+        }
+        _ => false,
+    }
 }
 
 /// Mentions of officials by surname alone (`Ross said`, `President Fernandez`), keyed by the
@@ -812,6 +840,55 @@ mod tests {
                 }
             }
             assert!(!list.contains(""));
+        }
+    }
+
+    #[test]
+    fn names_that_end_a_body_name() {
+        // (what, text, the name's first word, whether it ends a body's name)
+        let rows = [
+            (
+                "after `for`",
+                "Minister for Digital Affairs, Member",
+                "Digital",
+                true,
+            ),
+            (
+                "after `of`",
+                "Office of Strategic Studies, head",
+                "Strategic",
+                true,
+            ),
+            (
+                "after a list of single words",
+                "Business, Energy and Industrial Strategy, Member",
+                "Industrial",
+                true,
+            ),
+            (
+                "after a list of full names",
+                "Ann Bell, Carl Dunn and Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            (
+                "after `and` alone",
+                "Bell and Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            ("after a verb", "said Ed Fox, Minister", "Ed", false),
+            (
+                "after a lower-case word and `of`",
+                "in the presence of Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            ("at the start", "Ed Fox, Minister", "Ed", false),
+        ];
+        for (what, text, first, want) in rows {
+            let start = text.find(first).expect("the name is in the row");
+            assert_eq!(ends_a_body_name(text, start), want, "{what}: {text}");
         }
     }
 
