@@ -33,29 +33,89 @@ const NAME_CHARS: &str = r"[\p{L}'’&-]";
 /// The small words that join the capitalised words of a body's name (`and`, `of the`).
 const JOINERS: [&str; 6] = ["and", "of", "for", "on", "the", "&"];
 
-/// Heads of names read forward: `Ministry of …`.
-const FORWARD: [&str; 5] = [
+/// Heads of names read forward: `Ministry of …`, `State Administration for …`. Each needs
+/// `of` or `for` and a capitalised complement after it, which a company's or a programme's
+/// name rarely has; `Institute` and `Centre` are left out, as universities and think tanks
+/// take the same shape (`Institute of Technology`, `Centre for Strategic Studies`).
+const FORWARD: [&str; 13] = [
     "Ministry",
+    "Division",
     "Department",
     "Office",
     "Secretariat",
     "Directorate",
+    "Administration",
+    "Agency",
+    "Authority",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Council",
 ];
-/// Heads of names read backward: `Rwanda Space Agency`.
-const BACKWARD: [&str; 10] = [
+/// Heads of names read backward: `Rwanda Space Agency`, `Zembla Space Centre`, `Ruritania
+/// Parliament`. Each ends a name that some capitalised word before it completes; alone
+/// (`the Space Centre`) it names nothing.
+const BACKWARD: [&str; 34] = [
     "Space Agency",
     "Space Administration",
     "Space Authority",
     "Space Office",
     "Space Commission",
+    "Space Centre",
+    "Space Center",
+    "Space Committee",
+    "Space Council",
+    "Space Directorate",
+    "Space Institute",
+    "Space Command",
+    "Space Research Centre",
+    "Space Research Center",
+    "Space Research Institute",
+    "Space Flight Center",
+    "Space Flight Centre",
     "Aerospace Agency",
     "Aerospace Administration",
     "Aerospace Authority",
     "Aerospace Office",
     "Aerospace Commission",
+    "Aerospace Centre",
+    "Aerospace Center",
+    "Air Force",
+    "Parliament",
+    "Affairs Bureau",
+    "Affairs Commission",
+    "Affairs Committee",
+    "Affairs Council",
+    "Affairs Department",
+    "Affairs Directorate",
+    "Affairs Division",
+    "Affairs Office",
 ];
-/// Words before `Ministry` that belong to its name.
-const QUALIFIERS: [&str; 5] = ["Federal", "Union", "State", "National", "Royal"];
+/// Heads that name a body alone (`the Foreign Ministry`), and with the capitalised words
+/// before them (`the Zembla Foreign Ministry`).
+const WHOLE: [&str; 10] = [
+    "Defence Ministry",
+    "Defense Ministry",
+    "Economy Ministry",
+    "Education Ministry",
+    "Finance Ministry",
+    "Foreign Ministry",
+    "Foreign Office",
+    "Interior Ministry",
+    "Science Ministry",
+    "Trade Ministry",
+];
+/// Words before a forward head that belong to its name (`Federal Ministry`, `State
+/// Administration`).
+const QUALIFIERS: [&str; 6] = ["Central", "Federal", "Union", "State", "National", "Royal"];
+
+/// Capitalised words that open a sentence or a phrase, not a body's name: a name read
+/// backward stops before them (`In Zembla Space Centre` names `Zembla Space Centre`).
+const STARTERS: WordList = WordList::new(&[
+    "A", "After", "An", "And", "As", "At", "Before", "But", "By", "During", "For", "From", "How",
+    "If", "In", "Its", "Of", "On", "Our", "Since", "So", "That", "The", "Their", "This", "To",
+    "Under", "When", "While", "With",
+]);
 
 /// The words of the name last read forward (start and end), from the first a later head may
 /// start at, the starts of those [`trim_name`] would cut the name before, and the window it
@@ -120,7 +180,7 @@ impl Default for BodyRules {
 impl BodyRules {
     pub fn new() -> BodyRules {
         BodyRules {
-            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..]].concat(), false),
+            heads: WordMatcher::new(&[&FORWARD[..], &BACKWARD[..], &WHOLE[..]].concat(), false),
             name_chars: Regex::new(&format!("^{NAME_CHARS}*")).expect("body rule compiles"),
         }
     }
@@ -258,7 +318,7 @@ impl BodyRules {
                 self.forward_end(text, head.end, start + MAX_NAME_LEN, &mut chain)
                     .map(|(end, title)| (start, end, title))
             } else {
-                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                backward_start(text, head.pattern, head.start, head.end)
                     .map(|start| (start, head.end, None))
             };
             let Some((start, end, title)) = span else {
@@ -295,6 +355,19 @@ fn qualified_start(text: &str, head: usize) -> usize {
         .unwrap_or(head)
 }
 
+/// Where the name ending with the backward or whole head `pattern` (`start..end`) starts,
+/// unless it names something else or, for a backward head, has no word before the head.
+fn backward_start(text: &str, pattern: usize, start: usize, end: usize) -> Option<usize> {
+    if names_other_thing(window_after(text, end, NEXT_WORD_REACH)) {
+        return None;
+    }
+    let named = named_start(text, start, end.saturating_sub(MAX_NAME_LEN));
+    if pattern >= FORWARD.len() + BACKWARD.len() {
+        return named.or(Some(start));
+    }
+    named
+}
+
 /// Where an `… Space Agency` name starts: up to three capitalised words back, joined by single
 /// spaces, none starting before byte `from`; `None` when there is none.
 fn named_start(text: &str, head: usize, mut from: usize) -> Option<usize> {
@@ -315,12 +388,49 @@ fn named_start(text: &str, head: usize, mut from: usize) -> Option<usize> {
             None => 0,
         };
         let word = &before[word_start..];
-        if word.chars().count() < 2 || !is_capitalised(word) {
+        if word.chars().count() < 2 || !is_capitalised(word) || STARTERS.contains(word) {
             break;
         }
         start = word_start;
     }
     (start < window.len()).then_some(from + start)
+}
+
+/// Words after a name read backward that make it part of the name of something else: a
+/// place (`… Air Force Base`, `… Space Centre Station`), a programme or project, a school,
+/// or a law (`… Space Agency Act`).
+const OTHER_THINGS: WordList = WordList::new(&[
+    "Academy",
+    "Act",
+    "Base",
+    "Bill",
+    "Campus",
+    "College",
+    "Complex",
+    "Museum",
+    "Program",
+    "Programme",
+    "Project",
+    "Range",
+    "School",
+    "Station",
+]);
+/// How many bytes after a head the word naming something else is read in: a space and the
+/// longest of [`OTHER_THINGS`], and the byte after it.
+const NEXT_WORD_REACH: usize = 12;
+
+/// Whether `after`, the text right after a head read backward, opens with a word of
+/// [`OTHER_THINGS`] as a whole word (one the window does not cut, unless the text ends).
+fn names_other_thing(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let whole = len < rest.len() || after.len() < NEXT_WORD_REACH;
+    whole && OTHER_THINGS.contains(&rest[..len])
 }
 
 /// Words that start a title, not a body's name: `Department of National Defense
@@ -481,7 +591,7 @@ mod tests {
                     .forward_end(text, head.end, limit, &mut Chain::default())
                     .map(|(end, _)| (start, end))
             } else {
-                named_start(text, head.start, head.end.saturating_sub(MAX_NAME_LEN))
+                backward_start(text, head.pattern, head.start, head.end)
                     .map(|start| (start, head.end))
             };
             let Some((start, end)) = span else { continue };
@@ -622,7 +732,12 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [TITLE_WORDS.words, TITLE_LEADS.words] {
+        for list in [
+            TITLE_WORDS.words,
+            TITLE_LEADS.words,
+            STARTERS.words,
+            OTHER_THINGS.words,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
         }
     }
@@ -657,6 +772,47 @@ mod tests {
             ),
             ("the Minister of the Economy said", &[]),
             ("a national space agency", &[]),
+            ("the Zembla Space Centre (ZSC)", &["Zembla Space Centre"]),
+            (
+                "In Ruritania Space Research Institute staff",
+                &["Ruritania Space Research Institute"],
+            ),
+            (
+                "the Zembla Space Committee met",
+                &["Zembla Space Committee"],
+            ),
+            ("the Space Centre opened", &[]),
+            (
+                "a vote in the Ruritania Parliament",
+                &["Ruritania Parliament"],
+            ),
+            ("the Parliament voted", &[]),
+            ("The Parliament voted", &[]),
+            ("the Zembla Air Force launched", &["Zembla Air Force"]),
+            (
+                "the State Administration for Science and Industry",
+                &["State Administration for Science and Industry"],
+            ),
+            (
+                "the National Commission for Space Activities",
+                &["National Commission for Space Activities"],
+            ),
+            ("the Council of Ministers agreed", &["Council of Ministers"]),
+            ("the Committee on Space Research met", &[]),
+            (
+                "the Agency for Remote Sensing",
+                &["Agency for Remote Sensing"],
+            ),
+            ("the Bureau of Space Affairs", &["Bureau of Space Affairs"]),
+            ("the agency for that", &[]),
+            ("at Zembla Air Force Base today", &[]),
+            ("the Zembla Space Centre Project began", &[]),
+            ("the Ruritania Space Agency Act 2020", &[]),
+            (
+                "the Zembla Space Centre Programmes",
+                &["Zembla Space Centre"],
+            ),
+            ("a Commission for the", &[]),
         ];
         for (text, want) in rows {
             let got: Vec<String> = BodyRules::new()

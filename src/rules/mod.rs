@@ -5,5 +5,7 @@
 pub mod agreements;
 pub mod bodies;
 pub mod dates;
+pub mod names;
+pub mod offices;
 pub mod officials;
 pub mod word_list;

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
+use super::names::{HONORIFICS, HONORIFIC_LEN, PARTICLES, STOP, SUFFIXES};
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::matcher::Capitals;
@@ -27,120 +28,6 @@ const MAX_QUALIFIERS: usize = 6;
 /// The most honorifics read before a name (`Engr. Dr.`).
 const MAX_HONORIFICS: usize = 4;
 
-/// Words said before a name that are not part of it.
-const HONORIFICS: WordList = WordList::new(&[
-    "Dame", "Dr", "Dr.", "Eng.", "Engr.", "H.E.", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
-    "Prof", "Prof.", "Shri", "Sir", "Smt.",
-]);
-/// The length of the longest honorific, so that a search for one ends there.
-const HONORIFIC_LEN: usize = longest(HONORIFICS.words);
-
-const fn longest(list: &[&str]) -> usize {
-    let (mut i, mut most) = (0, 0);
-    while i < list.len() {
-        if list[i].len() > most {
-            most = list[i].len();
-        }
-        i += 1;
-    }
-    most
-}
-
-/// Lower-case particles inside names (`Ahmad bin Abdullah`, `Simonetta di Pippo`).
-const PARTICLES: WordList = WordList::new(&[
-    "al", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "dos", "du", "el",
-    "ibn", "la", "le", "van", "von", "y",
-]);
-const SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."]);
-/// Capitalised words that end a name: they start the next phrase, not a person.
-const STOP: WordList = WordList::new(&[
-    "A",
-    "Administration",
-    "Agency",
-    "An",
-    "And",
-    "April",
-    "As",
-    "At",
-    "August",
-    "Base",
-    "But",
-    "By",
-    "Center",
-    "Centre",
-    "Chairman",
-    "Chief",
-    "Command",
-    "Commission",
-    "Corporation",
-    "Council",
-    "December",
-    "Department",
-    "Director",
-    "February",
-    "For",
-    "Force",
-    "Friday",
-    "From",
-    "General",
-    "Government",
-    "Group",
-    "Had",
-    "Has",
-    "He",
-    "Her",
-    "His",
-    "I",
-    "In",
-    "Inc",
-    "Institute",
-    "International",
-    "Is",
-    "It",
-    "Its",
-    "January",
-    "July",
-    "June",
-    "Ltd",
-    "March",
-    "May",
-    "Minister",
-    "Ministry",
-    "Monday",
-    "National",
-    "November",
-    "October",
-    "Of",
-    "Office",
-    "On",
-    "Our",
-    "President",
-    "Said",
-    "Saturday",
-    "Says",
-    "Secretary",
-    "September",
-    "She",
-    "Space",
-    "State",
-    "Station",
-    "Sunday",
-    "That",
-    "The",
-    "Their",
-    "These",
-    "They",
-    "This",
-    "Thursday",
-    "To",
-    "Tuesday",
-    "University",
-    "Was",
-    "We",
-    "Wednesday",
-    "Will",
-    "With",
-]);
 /// Words that open a sentence before a title without qualifying it (`Yesterday Economic
 /// Development Minister Steven Joyce`).
 const OPENERS: WordList = WordList::new(&[
@@ -220,11 +107,11 @@ pub struct TitleHit {
 
 /// A person's name in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Name {
-    start: usize,
-    end: usize,
+pub(super) struct Name {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Name words and initials, not particles or suffixes.
-    parts: usize,
+    pub(super) parts: usize,
 }
 
 /// How far after a name an apposition's office word may stand (`, the head of …`).
@@ -326,6 +213,12 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
         }
         push(&mut found, name, role_start..t.end, org.unwrap_or_default());
     }
+    // `Director-General of the Zembla Space Agency, Dr. Ann Bell`: the office, then the name.
+    for t in titles {
+        if let Some((name, role, org)) = super::offices::after_office(text, t, others) {
+            push(&mut found, name, role, org);
+        }
+    }
     // Appositions: a name right before `, ` or ` (` whose clause names an office. The marks
     // come in text order, and so do the names found after titles (in order of start, and so
     // of end, as none overlaps another) and the titles: each is followed by a cursor rather
@@ -360,11 +253,39 @@ pub fn find<'a>(text: &str, titles: &[TitleHit], others: &[Mention<'a>]) -> Vec<
         let Some(name) = name_ending_at(text, end) else {
             continue;
         };
+        if ends_a_body_name(text, name.start) {
+            continue;
+        }
         if let Some((role, org)) = apposition(text, name.end, others) {
             push(&mut found, name, role, org);
         }
     }
     found.into_values().collect()
+}
+
+/// Whether the words starting at `start` end a body's name rather than start a person's:
+/// they follow a joiner after a capitalised word, as in a body's name or a title (`Minister
+/// for Digital Affairs, Member of …`), or the `and` that closes a list of single words (`Minister of Business,
+/// Energy and Industrial Strategy, Member of …`), where a list of persons names each in
+/// full (`Ann Bell, Carl Dunn and Ed Fox`).
+fn ends_a_body_name(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let Some(head) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(joiner) = last_word_start(head, |c| c == ' ') else {
+        return false;
+    };
+    let before = head[..joiner].trim_end_matches(' ');
+    let previous = last_word_start(before, |c| c == ' ');
+    match &head[joiner..] {
+        // `in the presence of Ann Bell`: a lower-case word before the joiner is no name's.
+        "of" | "for" | "on" | "&" => previous.is_some_and(|w| is_capitalised(&before[w..])),
+        "and" => {
+            previous.is_some_and(|w| is_capitalised(&before[w..]) && before[..w].ends_with(", "))
+        }
+        _ => false,
+    }
 }
 
 /// Mentions of officials by surname alone (`Ross said`, `President Fernandez`), keyed by the
@@ -501,7 +422,7 @@ fn mention_ends_within(sorted: &[Mention], from: usize, to: usize) -> bool {
 /// Where the title before a name starts, taking in the capitalised words that qualify it
 /// (`Commerce Secretary`, `Deputy Prime Minister`), and the body or country right before it
 /// (`NASA Administrator`, `Argentina’s President`), whose id is the official's org.
-fn title_context<'a>(
+pub(super) fn title_context<'a>(
     text: &str,
     title_start: usize,
     others: &[Mention<'a>],
@@ -759,7 +680,7 @@ fn parse_name(text: &str, i: usize) -> Option<Name> {
 
 /// Where a name starting at byte `i` may start, after its honorifics; `None` when no name can
 /// start there.
-fn name_start(text: &str, mut i: usize) -> Option<usize> {
+pub(super) fn name_start(text: &str, mut i: usize) -> Option<usize> {
     // Honorifics, initials and name words all start with a capital; most words after a title
     // do not, and are turned away here before any word is read.
     if !is_capitalised(&text[i..]) {
@@ -783,7 +704,7 @@ fn name_start(text: &str, mut i: usize) -> Option<usize> {
 }
 
 /// The name whose first word starts at byte `i`, if any (see [`parse_name`]).
-fn read_name(text: &str, i: usize) -> Option<Name> {
+pub(super) fn read_name(text: &str, i: usize) -> Option<Name> {
     // The name is read from a window of its longest length; a token the window cuts is not
     // read, as the name would end inside a word.
     let mut limit = (i + MAX_NAME_LEN).min(text.len());
@@ -919,6 +840,55 @@ mod tests {
                 }
             }
             assert!(!list.contains(""));
+        }
+    }
+
+    #[test]
+    fn names_that_end_a_body_name() {
+        // (what, text, the name's first word, whether it ends a body's name)
+        let rows = [
+            (
+                "after `for`",
+                "Minister for Digital Affairs, Member",
+                "Digital",
+                true,
+            ),
+            (
+                "after `of`",
+                "Office of Strategic Studies, head",
+                "Strategic",
+                true,
+            ),
+            (
+                "after a list of single words",
+                "Business, Energy and Industrial Strategy, Member",
+                "Industrial",
+                true,
+            ),
+            (
+                "after a list of full names",
+                "Ann Bell, Carl Dunn and Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            (
+                "after `and` alone",
+                "Bell and Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            ("after a verb", "said Ed Fox, Minister", "Ed", false),
+            (
+                "after a lower-case word and `of`",
+                "in the presence of Ed Fox, Minister",
+                "Ed",
+                false,
+            ),
+            ("at the start", "Ed Fox, Minister", "Ed", false),
+        ];
+        for (what, text, first, want) in rows {
+            let start = text.find(first).expect("the name is in the row");
+            assert_eq!(ends_a_body_name(text, start), want, "{what}: {text}");
         }
     }
 
