@@ -106,8 +106,12 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i + 1);
         let line = &text[line_start..line_end];
-        let blank = line.trim().is_empty() && !line.contains('\u{c}');
-        let separator = line.contains('\u{c}') || is_separator_line(line);
+        let form_feed = memchr::memchr(b'\x0c', line.as_bytes()).is_some();
+        // Most lines open with a letter or digit: such a line is neither blank nor a
+        // separator, which spares trimming and testing it.
+        let text_first = line.as_bytes()[0].is_ascii_alphanumeric();
+        let blank = !text_first && !form_feed && line.trim().is_empty();
+        let separator = form_feed || (!text_first && is_separator_line(line));
         if blank || separator {
             if let Some(start) = open.take() {
                 paragraphs.push(Paragraph {
