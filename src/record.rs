@@ -39,15 +39,27 @@ pub struct Record<'a> {
     pub context: Option<String>,
 }
 
-/// The header row of CSV and TSV output, in field order.
-pub const FIELDS: [&str; 11] = [
-    "doc", "type", "start", "end", "line", "text", "id", "name", "value", "role", "org",
-];
-
-/// The header row with `--context`.
-pub const FIELDS_WITH_CONTEXT: [&str; 12] = [
+/// The fields of a record, in order; `context` is last and written with `--context` only.
+const FIELDS: [&str; 12] = [
     "doc", "type", "start", "end", "line", "text", "id", "name", "value", "role", "org", "context",
 ];
+
+/// The header row of CSV and TSV output, with the `context` column or without it.
+pub fn header(context: bool) -> &'static [&'static str] {
+    with_context(&FIELDS, context)
+}
+
+/// `fields`, whose last is `context`, with it or without it.
+pub(crate) fn with_context(
+    fields: &'static [&'static str],
+    context: bool,
+) -> &'static [&'static str] {
+    if context {
+        fields
+    } else {
+        &fields[..fields.len() - 1]
+    }
+}
 
 /// The records of one document, with line numbers counted in one pass over the text.
 pub fn records<'a>(doc: &'a str, text: &'a str, mentions: &'a [Mention]) -> Vec<Record<'a>> {

@@ -12,11 +12,7 @@ pub fn run(args: &EventsArgs) -> anyhow::Result<bool> {
     let out = BufWriter::new(io::stdout());
     let output = match args.format.tabular() {
         Some(format) => {
-            let header = match args.context {
-                _ if args.no_header => None,
-                Some(_) => Some(&events::FIELDS_WITH_CONTEXT[..]),
-                None => Some(&events::FIELDS[..]),
-            };
+            let header = (!args.no_header).then(|| events::header(args.context.is_some()));
             Output::Rows(Writer::new(format, header, args.bom, out)?)
         }
         None => {

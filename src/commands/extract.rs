@@ -3,17 +3,13 @@
 use crate::cli::ExtractArgs;
 use crate::output::{Destination, Writer};
 use crate::pipeline::{Pipeline, Sink};
-use crate::record::{FIELDS, FIELDS_WITH_CONTEXT};
+use crate::record;
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let format = args.output.format;
     let out = Destination::open(args.output.file.path.as_deref(), format)?;
     let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
-    let header = match args.context {
-        _ if args.output.no_header => None,
-        Some(_) => Some(&FIELDS_WITH_CONTEXT[..]),
-        None => Some(&FIELDS[..]),
-    };
+    let header = (!args.output.no_header).then(|| record::header(args.context.is_some()));
     // The sink is written on a thread of its own, so stdout is not locked: its buffer takes the
     // lock once per buffer it writes out; records pass it by, gathered by the `Writer` into
     // vectored writes.

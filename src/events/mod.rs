@@ -48,23 +48,9 @@ pub struct Event {
     pub context: Option<String>,
 }
 
-/// The header row of CSV and TSV output, in field order.
-pub const FIELDS: [&str; 11] = [
-    "doc",
-    "kind",
-    "status",
-    "start",
-    "end",
-    "line",
-    "text",
-    "parties",
-    "signatories",
-    "date",
-    "name",
-];
-
-/// The header row with `--context`.
-pub const FIELDS_WITH_CONTEXT: [&str; 12] = [
+/// The fields of an event record, in order; `context` is last and written with `--context`
+/// only.
+const FIELDS: [&str; 12] = [
     "doc",
     "kind",
     "status",
@@ -78,6 +64,11 @@ pub const FIELDS_WITH_CONTEXT: [&str; 12] = [
     "name",
     "context",
 ];
+
+/// The header row of CSV and TSV output, with the `context` column or without it.
+pub fn header(context: bool) -> &'static [&'static str] {
+    crate::record::with_context(&FIELDS, context)
+}
 
 /// An event as every format writes it.
 #[derive(serde::Serialize)]

@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn records_come_out_as_each_format_writes_them() {
         use crate::entity::Kind;
-        use crate::record::{Record, FIELDS};
+        use crate::record::{header, Record};
         let record = |doc, text| Record {
             doc,
             kind: Kind::Agency,
@@ -299,7 +299,7 @@ mod tests {
         ];
         for (format, want) in table {
             let mut out = Vec::new();
-            let mut writer = Writer::new(format, Some(&FIELDS), false, &mut out).unwrap();
+            let mut writer = Writer::new(format, Some(header(false)), false, &mut out).unwrap();
             writer
                 .take_rendered(render(format, &rows[..1]).unwrap())
                 .unwrap();
@@ -311,7 +311,7 @@ mod tests {
         }
         // A JSON array: the JSON Lines objects, comma-separated, between brackets.
         let mut out = Vec::new();
-        let mut writer = Writer::new(Format::Json, Some(&FIELDS), false, &mut out).unwrap();
+        let mut writer = Writer::new(Format::Json, Some(header(false)), false, &mut out).unwrap();
         writer
             .take_rendered(render(Format::Json, &rows).unwrap())
             .unwrap();
