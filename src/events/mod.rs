@@ -209,6 +209,12 @@ struct Reading {
     next_date: Option<usize>,
     /// Where `with` stands in a sentence that pairs one side with several `respectively`.
     respectively: Option<usize>,
+    /// Whether its sentence is a headline or a heading: no stop ends it.
+    headline: bool,
+    /// The group word of its sentence (`the two countries`), naming sides named before.
+    group: Option<parties::Group>,
+    /// Whether the mention introduces an instrument (`a first framework agreement`).
+    indefinite: bool,
 }
 
 /// The agreement events of one document, sorted by anchor.
@@ -241,16 +247,40 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
         // Readings are in sentence order: only those of the sentences beside `s` are looked at.
         let lo = readings.partition_point(|r| r.sentence + 1 < s);
         let hi = readings.partition_point(|r| r.sentence <= s + 1);
+        // `The document was signed by X` refers back; a later reading that reports a signing
+        // of its own is another instrument's.
         let nearest = readings[lo..hi.max(lo)]
             .iter_mut()
-            .min_by_key(|r| (r.sentence.abs_diff(s), r.sentence < s));
+            .filter(|r| r.sentence < s || r.status.is_none())
+            .min_by_key(|r| (r.sentence.abs_diff(s), r.sentence > s));
         if let Some(r) = nearest {
             r.signatories.extend(officials);
             r.status.get_or_insert(Status::Signed);
         }
     }
+    let head = head_end(text, &bounds, &split);
     let mut events: Vec<Draft> = Vec::new();
-    for r in readings {
+    for mut r in readings {
+        let context = Context {
+            text,
+            mentions,
+            bounds: &bounds,
+            split: &split,
+            of_sentence: &of_sentence,
+        };
+        // A title that names no side is about the instrument its lede reports: it takes the
+        // lede's sides, so that the lede's mentions join the title's event.
+        if r.parties.is_empty() && r.headline && events.is_empty() && bounds[r.sentence].0 < head {
+            r.parties = context.lede_sides(r.sentence);
+        }
+        if let Some(g) = r.group {
+            let named = context.group_sides(g, r.sentence, &events);
+            for j in named {
+                if !r.parties.iter().any(|&k| mentions[k].id == mentions[j].id) {
+                    r.parties.push(j);
+                }
+            }
+        }
         merge(&mut events, r, text, mentions);
     }
     let mut sides: HashMap<&str, usize> = HashMap::new();
@@ -318,16 +348,27 @@ fn read(
     let wording = status::nearest(sentence, at);
     let mut parties = Vec::new();
     let mut signatories = Vec::new();
-    let verb = parties::signing_verb(sentence);
+    let verbs = parties::signing_verbs(sentence);
     let aside = parties::asides(sentence);
     let mut dates = Vec::new();
     let members = &of_sentence[s];
     let first = members.partition_point(|&j| mentions[j].start < from);
     let last = members.partition_point(|&j| mentions[j].end <= to);
-    for &j in &members[first..last.max(first)] {
+    let window = &members[first..last.max(first)];
+    let span = |j: usize| (mentions[j].start - from, mentions[j].end - from);
+    // The other instruments of the sentence, less the mention's own other name in brackets
+    // (`the Technology Safeguards Agreement (TSA)`).
+    let others: Vec<(usize, usize)> = window
+        .iter()
+        .copied()
+        .filter(|&j| j != i && mentions[j].kind == Kind::Agreement)
+        .map(span)
+        .filter(|&o| !bracketed(sentence, at, o))
+        .collect();
+    for (k, &j) in window.iter().enumerate() {
         let n = &mentions[j];
-        let span = (n.start - from, n.end - from);
-        if aside.iter().any(|&(a, b)| a <= span.0 && span.1 <= b) {
+        let here = span(j);
+        if aside.iter().any(|&(a, b)| a <= here.0 && here.1 <= b) {
             continue;
         }
         // A date just before the instrument's word describes it (`their 2002 agreement`):
@@ -338,14 +379,29 @@ fn read(
             && !text[n.end..m.start].contains([',', '.', ';']);
         match n.kind {
             Kind::Date if describes => {}
-            Kind::Agency | Kind::Country if !parties::is_place(sentence, span.0) => parties.push(j),
-            Kind::Official if verb.is_some_and(|v| parties::signs(sentence, span, v)) => {
-                signatories.push(j)
+            Kind::Agency | Kind::Country
+                if is_side(sentence, from, mentions, window, k)
+                    && !others
+                        .iter()
+                        .any(|o| parties::bound_to(sentence, o.1, here.0)) =>
+            {
+                parties.push(j)
             }
+            Kind::Official if parties::signs(sentence, here, &verbs) => signatories.push(j),
             Kind::Date if !n.value.is_empty() => dates.push(j),
             _ => {}
         }
     }
+    // A side written into a signer's title (`X, Member of the Y Parliament`) is no side of
+    // its own, unless it is the signer's body (`NASA Administrator X`): the body stands for it.
+    parties.retain(|&p| {
+        !signatories.iter().any(|&o| {
+            let body = &mentions[o].org;
+            !body.is_empty()
+                && *body != mentions[p].id
+                && parties::in_title(sentence, span(p), span(o))
+        })
+    });
     // The date nearest the status wording (else the mention), else the next sentence's first.
     let key = wording.map_or(at, |(_, span)| span);
     let date = dates.iter().copied().min_by_key(|&j| {
@@ -354,9 +410,7 @@ fn read(
     });
     let mut next_date = None;
     // A headline is no sentence a date follows: the line after it is a byline or a stamp.
-    let headline = !sentence
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '\u{201d}', ')']);
+    let headline = !ends_sentence(sentence);
     if date.is_none() && wording.is_some() && !headline {
         next_date = of_sentence.get(s + 1).and_then(|next| {
             let agreement = next.iter().any(|&j| mentions[j].kind == Kind::Agreement);
@@ -378,6 +432,153 @@ fn read(
             .is_match(sentence)
             .then(|| WITH.find(sentence).map(|w| from + w.start()))
             .flatten(),
+        headline,
+        group: parties::group(sentence),
+        indefinite: is_indefinite(text, m),
+    }
+}
+
+/// Whether a sentence ends with a stop (or a closing quote or bracket after one): a headline
+/// or a heading does not.
+fn ends_sentence(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+}
+
+/// Where the document's head (its title lines, bylines and stamps) ends: at the first
+/// sentence with a stop, or the first paragraph read whole.
+fn head_end(text: &str, bounds: &[(usize, usize)], split: &[bool]) -> usize {
+    bounds
+        .iter()
+        .zip(split)
+        .find(|&(&(from, to), &split)| !split || ends_sentence(&text[from..to]))
+        .map_or(text.len(), |(&(from, _), _)| from)
+}
+
+/// Whether the mention at `other` (relative to the sentence, as `at`) is the other name of the
+/// mention at `at`, one of the two in brackets right after the other (`Agreement (TSA)`).
+fn bracketed(sentence: &str, at: (usize, usize), other: (usize, usize)) -> bool {
+    let (a, b) = if at.1 <= other.0 {
+        (at, other)
+    } else {
+        (other, at)
+    };
+    a.1 <= b.0 && sentence[a.1..b.0].trim() == "("
+}
+
+/// Whether the country or agency at `window[k]` is a side in the sentence at `from`: not
+/// only a place (`held in Bremen, Germany`) nor a country that qualifies an agency beside it
+/// (`the Israel Ministry of Science`).
+fn is_side(sentence: &str, from: usize, mentions: &[Mention], window: &[usize], k: usize) -> bool {
+    let span = |j: usize| (mentions[j].start - from, mentions[j].end - from);
+    let here = span(window[k]);
+    if parties::is_place(sentence, here.0) {
+        return false;
+    }
+    if mentions[window[k]].kind != Kind::Country {
+        return true;
+    }
+    let neighbours = [k.checked_sub(1), Some(k + 1)];
+    !neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|n| window.get(n))
+        .any(|&n| mentions[n].kind == Kind::Agency && parties::qualifies(sentence, here, span(n)))
+}
+
+/// Whether an agreement mention introduces an instrument: `a`, `an` or `another` among the
+/// two words before it (`a first framework agreement`), with no definite word.
+fn is_indefinite(text: &str, m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let words: Vec<String> = text[from..m.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let open = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "a" | "an" | "another"));
+    open && !is_definite(text, m)
+}
+
+/// The document a reading is read in, for what a reading needs from beyond its sentence.
+struct Context<'t, 'm> {
+    text: &'t str,
+    mentions: &'m [Mention<'m>],
+    bounds: &'t [(usize, usize)],
+    split: &'t [bool],
+    of_sentence: &'t [Vec<usize>],
+}
+
+/// How many sentences on a lede may stand from its title, and a group word from the
+/// sentence that names its sides.
+const LEDE_REACH: usize = 8;
+const GROUP_REACH: usize = 12;
+
+impl Context<'_, '_> {
+    /// The sides of sentence `s`, if it was split into sentences (a paragraph read whole is
+    /// no sentence of a report).
+    fn sides(&self, s: usize) -> Vec<usize> {
+        if !self.split[s] {
+            return Vec::new();
+        }
+        let (from, to) = self.bounds[s];
+        let sentence = &self.text[from..to];
+        let members = &self.of_sentence[s];
+        (0..members.len())
+            .filter(|&k| {
+                matches!(self.mentions[members[k]].kind, Kind::Agency | Kind::Country)
+                    && is_side(sentence, from, self.mentions, members, k)
+            })
+            .map(|k| members[k])
+            .collect()
+    }
+
+    /// The sides of the first sentence after the title sentence `s` that names any.
+    fn lede_sides(&self, s: usize) -> Vec<usize> {
+        (s + 1..self.bounds.len().min(s + 1 + LEDE_REACH))
+            .map(|t| self.sides(t))
+            .find(|sides| !sides.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The sides group word `g` in sentence `s` names: for the partners, every side of the
+    /// latest event; for two of a kind, the two of the nearest sentence before that names
+    /// exactly two, else the latest event's when it has exactly two.
+    fn group_sides(&self, g: parties::Group, s: usize, events: &[Draft]) -> Vec<usize> {
+        use parties::Group;
+        let latest = events.last().map_or(&[][..], |d| &d.parties[..]);
+        let fits = |j: &usize| match g {
+            Group::Countries => self.mentions[*j].kind == Kind::Country,
+            Group::Agencies => self.mentions[*j].kind == Kind::Agency,
+            Group::Two | Group::Partners => true,
+        };
+        let distinct = |list: Vec<usize>| -> Vec<usize> {
+            let mut out: Vec<usize> = Vec::new();
+            for j in list {
+                if !out
+                    .iter()
+                    .any(|&k| self.mentions[k].id == self.mentions[j].id)
+                {
+                    out.push(j);
+                }
+            }
+            out
+        };
+        if g == Group::Partners {
+            return distinct(latest.to_vec());
+        }
+        let two = |list: Vec<usize>| Some(distinct(list)).filter(|d| d.len() == 2);
+        (s.saturating_sub(GROUP_REACH)..s)
+            .rev()
+            .find_map(|t| two(self.sides(t).into_iter().filter(fits).collect()))
+            .or_else(|| two(latest.iter().copied().filter(fits).collect()))
+            .unwrap_or_default()
     }
 }
 
@@ -426,16 +627,17 @@ fn signers_without_agreement(
         }
         let (from, to) = bounds[s];
         let sentence = &text[from..to];
-        let Some(verb) = parties::signing_verb(sentence) else {
+        let verbs = parties::signing_verbs(sentence);
+        if verbs.is_empty() {
             continue;
-        };
+        }
         let signers: Vec<usize> = members
             .iter()
             .copied()
             .filter(|&j| {
                 let n = &mentions[j];
                 n.kind == Kind::Official
-                    && parties::signs(sentence, (n.start - from, n.end - from), verb)
+                    && parties::signs(sentence, (n.start - from, n.end - from), &verbs)
             })
             .collect();
         if !signers.is_empty() {
@@ -460,6 +662,8 @@ struct Draft {
     own_date: bool,
     /// Where `with` stands in a `respectively` sentence of its readings.
     respectively: Option<usize>,
+    /// Whether a reading in a body sentence (not a headline) gives its status.
+    reported: bool,
 }
 
 /// Whether an agreement mention refers back to an instrument already named: `the`, `this`,
@@ -516,14 +720,26 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
         let theirs = ids(&d.parties);
         let shares = own.is_empty() || definite || own.iter().any(|p| theirs.contains(p));
         let other_date = d.date.filter(|_| d.own_date).map(|j| &*mentions[j].value);
-        let dates_differ = matches!((date, other_date), (Some(a), Some(b)) if a != b);
+        // A date counts against joining only where the reading reports an action it dates.
+        let dates_differ =
+            r.status.is_some() && matches!((date, other_date), (Some(a), Some(b)) if a != b);
+        // An instrument introduced anew, with a signing on another date, is another one than
+        // the instrument a report already gave a status (`signed a new agreement … In 2009,
+        // the two signed a first agreement`).
+        let another = r.indefinite
+            && !r.headline
+            && r.status.is_some()
+            && d.reported
+            && date.is_some()
+            && date != other_date;
         let ends_other = matches!(
             (r.status, d.status),
             (Some(Status::Ended), Some(Status::Signed | Status::Planned))
                 | (Some(Status::Signed | Status::Planned), Some(Status::Ended))
         );
-        shares && !dates_differ && !ends_other
+        shares && !dates_differ && !ends_other && !another
     });
+    let reports = r.status.is_some() && !r.headline;
     let Some(t) = target.map(|t| back + t) else {
         events.push(Draft {
             anchor: r.mention,
@@ -535,12 +751,14 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
             date: r.date.or(r.next_date),
             own_date: r.date.is_some(),
             respectively: r.respectively,
+            reported: reports,
         });
         return;
     };
     // A later mention adds what it says only where it says something about the instrument.
     let d = &mut events[t];
     d.readings.push((r.sentence, m.id.to_string()));
+    d.reported |= reports;
     if r.status.is_some() {
         // The latest word wins, except that a plan never undoes a reported signing.
         if !(d.status == Some(Status::Signed) && r.status == Some(Status::Planned)) {
@@ -612,9 +830,16 @@ impl Draft {
             .iter()
             .filter_map(|&j| sides.get(&*mentions[j].org).copied());
         let all: Vec<usize> = self.parties.iter().copied().chain(bodies).collect();
-        for j in all {
+        for &j in &all {
             let n = &mentions[j];
-            if !parties.iter().any(|p| p == &*n.id) {
+            // A body of a side (`DLR Executive Board` of `DLR`) is that side.
+            let part_of = all.iter().any(|&k| {
+                let side = &*mentions[k].id;
+                n.id.len() > side.len()
+                    && n.id.starts_with(side)
+                    && n.id[side.len()..].starts_with(' ')
+            });
+            if !part_of && !parties.iter().any(|p| p == &*n.id) {
                 parties.push(n.id.to_string());
                 party_names.push(n.name.to_string());
             }

@@ -60,10 +60,21 @@ static ENDED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The status wording in `sentence` nearest the span `at` (relative to the sentence), with
 /// the wording's span; `None` when the sentence has no status wording.
+///
+/// An ending told in a clause on the instrument right after it (`signed a first agreement,
+/// which came to an end in 2015`) is the latest word on it, and wins over a nearer signing.
 pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, usize))> {
-    let m = WORDING
-        .find_iter(sentence)
+    let found: Vec<regex::Match> = WORDING.find_iter(sentence).collect();
+    let m = found
+        .iter()
         .min_by_key(|m| distance((m.start(), m.end()), at))?;
+    let ending = found.iter().find(|e| {
+        e.start() >= at.1
+            && e.start() - at.1 <= CLAUSE
+            && ENDED_WHOLE.is_match(e.as_str())
+            && ON_IT.is_match(&sentence[at.1..e.start()])
+    });
+    let m = ending.unwrap_or(m);
     let status = if PLANNED_WHOLE.is_match(m.as_str()) {
         Status::Planned
     } else if ENDED_WHOLE.is_match(m.as_str()) {
@@ -73,6 +84,15 @@ pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, us
     };
     Some((status, (m.start(), m.end())))
 }
+
+/// How many bytes after an instrument a clause on it tells its ending at most.
+const CLAUSE: usize = 60;
+
+/// A clause on the instrument just named: `, which`, `that`, with no stop between.
+static ON_IT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;:]*?(?-u:\b)(?:which|that)(?-u:\b)[^.;:]*$")
+        .expect("the clause pattern is a valid regex")
+});
 
 /// The first status wording of `sentence` at or after byte `from`.
 pub fn next_wording(sentence: &str, from: usize) -> Option<regex::Match<'_>> {
@@ -163,6 +183,18 @@ mod tests {
                 Some(Status::Signed),
             ),
             ("none", "The pact covers lunar science.", "pact", None),
+            (
+                "an ending told right after it",
+                "In 2009 they signed a first pact, which came to an end in 2015.",
+                "pact",
+                Some(Status::Ended),
+            ),
+            (
+                "an ending of something else",
+                "They signed a pact; the old rules expired.",
+                "pact",
+                Some(Status::Signed),
+            ),
         ];
         for (name, sentence, word, want) in rows {
             let at = sentence.find(word).unwrap();

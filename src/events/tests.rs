@@ -125,3 +125,160 @@ fn respectively_gives_one_event_per_counterpart() {
         "{found:?}"
     );
 }
+
+/// An event's kind, status, parties, signatories and date.
+type Summary = (String, &'static str, Vec<String>, Vec<String>, String);
+
+/// The kind, status, parties, signatories and date of each event of `text`.
+fn summary(text: &str) -> Vec<Summary> {
+    events(text)
+        .into_iter()
+        .map(|e| (e.kind, e.status.as_str(), e.parties, e.signatories, e.date))
+        .collect()
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn roles_of_sides_and_signers() {
+    // (name, text, parties, signatories) of the one event of `text`
+    type Row<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let rows: &[Row] = &[
+        (
+            "a side of the body other sides belong to",
+            "Envoys of Chile and member states of the European Space Agency signed a joint \
+             statement.",
+            &["CL"],
+            &[],
+        ),
+        (
+            "a country that qualifies an agency",
+            "The Germany Federal Ministry for Economic Affairs and Energy and NASA signed an \
+             agreement.",
+            &["BMWi", "NASA"],
+            &[],
+        ),
+        (
+            "a country in a signer's title",
+            "The agreement between NASA and JAXA was signed by Bill Nelson, a former envoy to \
+             Chile, and JAXA President Hiroshi Yamakawa.",
+            &["NASA", "JAXA"],
+            &["Bill Nelson", "Hiroshi Yamakawa"],
+        ),
+        (
+            "the subject of a second signing verb",
+            "Bill Nelson signed the agreement for NASA, whilst Hiroshi Yamakawa, head of \
+             JAXA, signed for Japan.",
+            &["NASA", "JAXA", "JP"],
+            &["Bill Nelson", "Hiroshi Yamakawa"],
+        ),
+        (
+            "a board of a side is that side",
+            "DLR and NASA signed an agreement. It was signed by Gerd Gruppe, Member of the DLR \
+             Executive Board, and Bill Nelson.",
+            &["DLR", "NASA"],
+            &["Gerd Gruppe", "Bill Nelson"],
+        ),
+    ];
+    for (name, text, parties, signatories) in rows {
+        let found = events(text);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert_eq!(found[0].parties, *parties, "{name}");
+        assert_eq!(found[0].signatories, *signatories, "{name}");
+    }
+}
+
+#[test]
+fn a_side_tied_to_another_instrument_is_not_this_ones() {
+    let text = "Norway would have the Technology Safeguards Agreement (TSA) with the United \
+                States, and would join the Outer Space Treaty.";
+    let found = summary(text);
+    let sides: Vec<(&str, &[String])> = found.iter().map(|e| (&*e.0, &e.2[..])).collect();
+    assert_eq!(
+        sides,
+        [
+            ("agreement", &strings(&["NO", "US"])[..]),
+            ("treaty", &strings(&["NO"])[..])
+        ]
+    );
+}
+
+#[test]
+fn group_words_name_the_sides_named_before() {
+    let text = "Chile and Norway today signed a new framework agreement.\n\nIn 2009, the two \
+                countries signed a first framework agreement, which came to an end in 2015.";
+    assert_eq!(
+        summary(text),
+        [
+            (
+                "agreement".to_string(),
+                "signed",
+                strings(&["CL", "NO"]),
+                vec![],
+                String::new()
+            ),
+            (
+                "agreement".to_string(),
+                "ended",
+                strings(&["CL", "NO"]),
+                vec![],
+                "2015".to_string()
+            ),
+        ]
+    );
+    // `both agencies` takes the nearest sentence before that names two of them, not the
+    // latest event's many.
+    let text = "NASA signed a cooperation agreement with ESA, JAXA and CNES, respectively.\n\n\
+                NASA Administrator Bill Nelson and JAXA President Hiroshi Yamakawa met.\n\nBoth \
+                agencies signed a cooperative agreement on disaster monitoring in 2009.";
+    let found = summary(text);
+    let last = found.last().unwrap();
+    assert_eq!(last.2, ["NASA", "JAXA"], "{found:?}");
+    assert_eq!(last.4, "2009", "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
+}
+
+#[test]
+fn a_title_takes_the_sides_of_its_lede() {
+    let text = "JOINT STATEMENT\nON LUNAR SCIENCE\n\nToday, representatives of Chile, Norway and \
+                Peru met in Lima. They adopted the joint statement.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].start, 0);
+    assert_eq!(found[0].parties, ["CL", "NO", "PE"]);
+}
+
+#[test]
+fn signers_of_a_document_go_to_the_instrument_before() {
+    // The framework agreement reports a signing of its own: the signers before it are not its.
+    let text = "The document was signed by NASA Administrator Bill Nelson and JAXA President \
+                Hiroshi Yamakawa.\n\nIt falls under the framework agreement signed by NASA and \
+                JAXA in June 2016.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].signatories.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_date_of_something_else_does_not_part_a_later_mention() {
+    let text = "Chile and Norway signed an agreement on May 3, 2021. The two plan a dialogue in \
+                March 2023 to build on the agreement, officials added.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].date, "2021-05-03");
+}
+
+#[test]
+fn an_instrument_introduced_anew_on_another_date_is_another() {
+    let text = "Chile and Norway signed a new cooperation agreement on Monday.\n\nIn 2009, both \
+                countries signed an agreement on satellite data.";
+    let found = summary(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].4, "2009");
+    // The same signing told again is the same instrument.
+    let text = "Chile signed an agreement with Norway on May 3, 2021.\n\nNorway signed an \
+                agreement with Chile on May 3, 2021 to share data.";
+    assert_eq!(events(text).len(), 1);
+}
