@@ -211,6 +211,9 @@ struct Reading {
     respectively: Option<usize>,
     /// Whether its sentence is a headline or a heading: no stop ends it.
     headline: bool,
+    /// Whether its sentence dates the action only with a day it does not resolve (`on
+    /// Tuesday`): then the dateline is not the action's date.
+    vague: bool,
     /// The group word of its sentence (`the two countries`), naming sides named before.
     group: Option<parties::Group>,
     /// Whether the mention introduces an instrument (`a first framework agreement`).
@@ -231,12 +234,18 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
             list.push(i);
         }
     }
-    let dateline = dateline(text, mentions);
+    let head = head_end(text, &bounds, &split);
+    let dateline = dateline(text, mentions, head);
     let mut readings = Vec::new();
     for (s, members) in of_sentence.iter().enumerate() {
         for &i in members {
             if mentions[i].kind == Kind::Agreement && is_anchor(text, &mentions[i]) {
-                readings.push(read(text, mentions, &bounds, &of_sentence, s, i));
+                let place = Place {
+                    bounds: &bounds,
+                    of_sentence: &of_sentence,
+                    dateline,
+                };
+                readings.push(read(text, mentions, &place, s, i));
             }
         }
     }
@@ -258,7 +267,6 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
             r.status.get_or_insert(Status::Signed);
         }
     }
-    let head = head_end(text, &bounds, &split);
     let mut events: Vec<Draft> = Vec::new();
     for mut r in readings {
         let context = Context {
@@ -295,8 +303,11 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
         .flat_map(|d| d.split(mentions))
         .filter(|d| !d.parties.is_empty())
         .map(|d| {
+            let vague = d.vague;
             let mut e = d.finish(text, mentions, &sides);
-            if first && e.date.is_empty() && e.status == Status::Signed {
+            // The dateline dates the first signing the article reports, unless the report
+            // gives it a day of its own (`on Tuesday`).
+            if first && !vague && e.date.is_empty() && e.status == Status::Signed {
                 if let Some(i) = dateline {
                     e.date = mentions[i].value.to_string();
                 }
@@ -330,15 +341,17 @@ fn is_anchor(text: &str, m: &Mention) -> bool {
     !plural && !cited
 }
 
+/// Where readings are made: the sentences, the mentions of each, and the dateline's date (which
+/// dates the article, not an action in its sentence).
+struct Place<'a> {
+    bounds: &'a [(usize, usize)],
+    of_sentence: &'a [Vec<usize>],
+    dateline: Option<usize>,
+}
+
 /// Read agreement mention `i` in sentence `s`.
-fn read(
-    text: &str,
-    mentions: &[Mention],
-    bounds: &[(usize, usize)],
-    of_sentence: &[Vec<usize>],
-    s: usize,
-    i: usize,
-) -> Reading {
+fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> Reading {
+    let (bounds, of_sentence) = (place.bounds, place.of_sentence);
     let m = &mentions[i];
     // The sentence, clipped to [`REACH`] bytes either side of the mention, so that reading
     // every mention of a sentence without end costs time in proportion to the mentions.
@@ -355,6 +368,8 @@ fn read(
     let first = members.partition_point(|&j| mentions[j].start < from);
     let last = members.partition_point(|&j| mentions[j].end <= to);
     let window = &members[first..last.max(first)];
+    // Whether the sentence dates the action with a day it does not resolve (`on Tuesday`).
+    let mut vague = false;
     let span = |j: usize| (mentions[j].start - from, mentions[j].end - from);
     // The other instruments of the sentence, less the mention's own other name in brackets
     // (`the Technology Safeguards Agreement (TSA)`).
@@ -372,13 +387,15 @@ fn read(
             continue;
         }
         // A date just before the instrument's word describes it (`their 2002 agreement`):
-        // it dates an earlier instrument, not this action.
+        // it dates an earlier instrument, not this action (`on Friday signed an agreement`).
         let describes = n.kind == Kind::Date
             && n.end <= m.start
             && text[n.end..m.start].split_whitespace().count() <= 2
-            && !text[n.end..m.start].contains([',', '.', ';']);
+            && !text[n.end..m.start].contains([',', '.', ';'])
+            && status::next_wording(&text[n.end..m.start], 0).is_none();
         match n.kind {
-            Kind::Date if describes => {}
+            Kind::Date if describes || place.dateline == Some(j) => {}
+            Kind::Date if n.value.is_empty() => vague = true,
             Kind::Agency | Kind::Country
                 if is_side(sentence, from, mentions, window, k)
                     && !others
@@ -411,13 +428,17 @@ fn read(
     let mut next_date = None;
     // A headline is no sentence a date follows: the line after it is a byline or a stamp.
     let headline = !ends_sentence(sentence);
+    // The next sentence dates the action only where it tells of it (`The text was signed in
+    // July`), not of what the sides did next (`In 2021, the two discussed …`).
     if date.is_none() && wording.is_some() && !headline {
         next_date = of_sentence.get(s + 1).and_then(|next| {
             let agreement = next.iter().any(|&j| mentions[j].kind == Kind::Agreement);
+            let (from, to) = bounds[s + 1];
+            let tells = status::next_wording(&text[from..to], 0).is_some();
             next.iter()
                 .copied()
                 .find(|&j| mentions[j].kind == Kind::Date && !mentions[j].value.is_empty())
-                .filter(|_| !agreement)
+                .filter(|&j| !agreement && tells && place.dateline != Some(j))
         });
     }
     Reading {
@@ -433,6 +454,7 @@ fn read(
             .then(|| WITH.find(sentence).map(|w| from + w.start()))
             .flatten(),
         headline,
+        vague: vague && date.is_none(),
         group: parties::group(sentence),
         indefinite: is_indefinite(text, m),
     }
@@ -664,6 +686,8 @@ struct Draft {
     respectively: Option<usize>,
     /// Whether a reading in a body sentence (not a headline) gives its status.
     reported: bool,
+    /// Whether a reading dates the action with a day it does not resolve.
+    vague: bool,
 }
 
 /// Whether an agreement mention refers back to an instrument already named: `the`, `this`,
@@ -752,6 +776,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
             own_date: r.date.is_some(),
             respectively: r.respectively,
             reported: reports,
+            vague: r.vague,
         });
         return;
     };
@@ -759,6 +784,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
     let d = &mut events[t];
     d.readings.push((r.sentence, m.id.to_string()));
     d.reported |= reports;
+    d.vague |= r.vague && r.status.is_some();
     if r.status.is_some() {
         // The latest word wins, except that a plan never undoes a reported signing.
         if !(d.status == Some(Status::Signed) && r.status == Some(Status::Planned)) {
@@ -872,29 +898,38 @@ impl Draft {
     }
 }
 
-/// The date of the article's dateline (`MOSCOW, March 9 —`), if it has one: a date in the
-/// first lines, after a place in capitals and before a dash.
-fn dateline(text: &str, mentions: &[Mention]) -> Option<usize> {
-    let head = text.len().min(600);
+/// The date of the article's dateline, if it has one: a date in the first lines after a
+/// place and before a dash or a bracket (`MOSCOW, March 9 —`, `Oslo, May 31 (Agency)`,
+/// `OSLO (Agency - 9 March 2020)`), or alone on a line of the document's head (before
+/// `head`).
+fn dateline(text: &str, mentions: &[Mention], head: usize) -> Option<usize> {
+    let first_lines = text.len().min(600);
     mentions
         .iter()
         .enumerate()
-        .take_while(|(_, m)| m.start < head)
+        .take_while(|(_, m)| m.start < first_lines)
         .filter(|(_, m)| m.kind == Kind::Date && !m.value.is_empty())
         .find(|(_, m)| {
             let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
             let before = &text[line_start..m.start];
-            let after = text[m.end..].trim_start_matches([' ', ',']);
-            let place = before.trim_end().trim_end_matches(',');
-            let capitals = !place.is_empty()
-                && place
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase);
-            capitals && after.starts_with(['—', '–', '-'])
+            let after = text[m.end..line_end].trim_start_matches([' ', ',']);
+            if before.trim().is_empty() && after.trim().is_empty() {
+                return m.start < head;
+            }
+            DATELINE_PLACE.is_match(before) && after.starts_with(['—', '–', '-', '(', ')'])
         })
         .map(|(i, _)| i)
 }
+
+/// What stands before a dateline's date on its line: a place in capitalised words, with a
+/// region after a comma, and an agency's bracket opened before the date.
+static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*\p{Lu}[\p{L}.'\u{2019} -]{0,30}?(?:,\s*\p{Lu}[\p{L}.]*)?,?\s*(?:\([^()]{0,60}?[-\u{2013}\u{2014},]\s*)?$",
+    )
+    .expect("the dateline pattern is a valid regex")
+});
 
 #[cfg(test)]
 mod tests;

@@ -282,3 +282,67 @@ fn an_instrument_introduced_anew_on_another_date_is_another() {
                 agreement with Chile on May 3, 2021 to share data.";
     assert_eq!(events(text).len(), 1);
 }
+
+#[test]
+fn the_date_of_the_action() {
+    // (name, text, date of its one event)
+    let rows: &[(&str, &str, &str)] = &[
+        (
+            "a date before the verb dates the action",
+            "Chile and Norway on 12 May 2021 signed an agreement.",
+            "2021-05-12",
+        ),
+        (
+            "the next sentence tells of the signing",
+            "Chile and Norway signed an agreement on data. The text was signed in July 2021.",
+            "2021-07",
+        ),
+        (
+            "the next sentence tells of something else",
+            "Chile and Norway signed an agreement on data. In 2021, the two discussed ways to \
+             share it.",
+            "",
+        ),
+        (
+            "a dateline dates that day's signing",
+            "OSLO, May 31 (Wire) Chile and Norway have signed an agreement on data.",
+            "XXXX-05-31",
+        ),
+        (
+            "a dateline is not the date of a signing on another day",
+            "OSLO, May 31 (Wire) Chile and Norway have signed an agreement on data.\n\nThe \
+             agreement was signed on Tuesday in Oslo.",
+            "",
+        ),
+        (
+            "a date alone on a line of the head",
+            "JOINT STATEMENT\nOslo\nDecember 6, 1993\n\nToday, Chile and Norway adopted the \
+             statement.",
+            "1993-12-06",
+        ),
+    ];
+    for (name, text, date) in rows {
+        let found = events(text);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert_eq!(found[0].date, *date, "{name}");
+    }
+}
+
+#[test]
+fn datelines() {
+    // (line, whether its date is a dateline)
+    let rows: &[(&str, bool)] = &[
+        ("MOSCOW, March 9, 2020 — Russia said.", true),
+        ("Oslo, May 31, 2020 (Wire) Norway said.", true),
+        ("OSLO (Wire - 9 March 2020) Norway said.", true),
+        ("Published 9 March 2020 | 10:00", false),
+        ("On 9 March 2020, Norway said so.", false),
+    ];
+    let extractor = Extractor::from_dictionaries(true, &[]).unwrap();
+    for (line, want) in rows {
+        let text = format!("{line}\n\nNorway and Chile signed a pact.");
+        let mentions = extractor.extract(&text);
+        let got = dateline(&text, &mentions, 0).is_some();
+        assert_eq!(got, *want, "{line}");
+    }
+}
