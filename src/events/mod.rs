@@ -301,7 +301,8 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     events
         .into_iter()
         .flat_map(|d| d.split(mentions))
-        .filter(|d| !d.parties.is_empty())
+        // A treaty no reading gives a status is cited as a framework, not reported on.
+        .filter(|d| !d.parties.is_empty() && (d.status.is_some() || d.kind != "treaty"))
         .map(|d| {
             let vague = d.vague;
             let mut e = d.finish(text, mentions, &sides);
@@ -411,20 +412,41 @@ fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> 
     }
     // A side written into a signer's title (`X, Member of the Y Parliament`) is no side of
     // its own, unless it is the signer's body (`NASA Administrator X`): the body stands for it.
+    // So is a side in the title of an official who only comments (`X, Director of Y, said`).
+    let commenting: Vec<usize> = window
+        .iter()
+        .copied()
+        .filter(|&o| {
+            mentions[o].kind == Kind::Official
+                && !signatories.contains(&o)
+                && parties::only_comments(sentence, span(o))
+        })
+        .collect();
     parties.retain(|&p| {
-        !signatories.iter().any(|&o| {
+        let signer = signatories.iter().any(|&o| {
             let body = &mentions[o].org;
             !body.is_empty()
                 && *body != mentions[p].id
                 && parties::in_title(sentence, span(p), span(o))
-        })
+        });
+        let commenter = commenting
+            .iter()
+            .any(|&o| parties::in_title(sentence, span(p), span(o)));
+        !signer && !commenter
     });
-    // The date nearest the status wording (else the mention), else the next sentence's first.
+    // The date nearest the status wording (else the mention), else the next sentence's first;
+    // a date after another instrument that follows the mention dates that one (`builds on an
+    // earlier MoU, and on the Accords signed in October 2020`), while a date before both
+    // dates the two (`On 19 May, an agreement and an arrangement were signed`).
     let key = wording.map_or(at, |(_, span)| span);
-    let date = dates.iter().copied().min_by_key(|&j| {
-        let n = &mentions[j];
-        status::distance((n.start - from, n.end - from), key)
-    });
+    let date = dates
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let d = span(j);
+            !others.iter().any(|&o| at.1 <= o.0 && o.1 <= d.0)
+        })
+        .min_by_key(|&j| status::distance(span(j), key));
     let mut next_date = None;
     // A headline is no sentence a date follows: the line after it is a byline or a stamp.
     let headline = !ends_sentence(sentence);
@@ -490,12 +512,16 @@ fn bracketed(sentence: &str, at: (usize, usize), other: (usize, usize)) -> bool 
 }
 
 /// Whether the country or agency at `window[k]` is a side in the sentence at `from`: not
-/// only a place (`held in Bremen, Germany`) nor a country that qualifies an agency beside it
-/// (`the Israel Ministry of Science`).
+/// only a place (`held in Bremen, Germany`, `a U.K.-based firm`), the source the report cites
+/// (`…, the ministry said`), nor a country that qualifies an agency beside it (`the Israel
+/// Ministry of Science`).
 fn is_side(sentence: &str, from: usize, mentions: &[Mention], window: &[usize], k: usize) -> bool {
     let span = |j: usize| (mentions[j].start - from, mentions[j].end - from);
     let here = span(window[k]);
-    if parties::is_place(sentence, here.0) {
+    if parties::is_place(sentence, here.0)
+        || parties::is_source(sentence, here)
+        || parties::is_base(sentence, here)
+    {
         return false;
     }
     if mentions[window[k]].kind != Kind::Country {

@@ -74,6 +74,45 @@ pub fn asides(sentence: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// What closes a side that is only a source the report cites (`…, the Space Ministry
+/// (SM) said`): the verb of saying after it, with its bracketed abbreviation between.
+static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\([^)]*\)\s*|\)\s*)?(?:said|says|announced|stated|reported|noted|added)(?-u:\b)",
+    )
+    .expect("the attribution pattern is a valid regex")
+});
+
+/// What opens a cited source: a comma, then the name (and, for the abbreviation, the name and
+/// its bracket).
+static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s*(?:the\s+)?(?:[^,()]{0,100}\(\s*)?$")
+        .expect("the attribution pattern is a valid regex")
+});
+
+/// Whether the side at `span` of `sentence` is only the source the report cites, in a clause
+/// of its own after the report (`… signed an agreement, the Space Ministry said`).
+pub fn is_source(sentence: &str, span: (usize, usize)) -> bool {
+    let mut from = span.0.saturating_sub(120);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    SAID_AFTER.is_match(&sentence[span.1..]) && SAID_BEFORE.is_match(&sentence[from..span.0])
+}
+
+/// Whether the country at `span` of `sentence` only says where something is based
+/// (`a U.K.-based firm`).
+pub fn is_base(sentence: &str, span: (usize, usize)) -> bool {
+    let after = &sentence[span.1..];
+    after.starts_with("-based") || after.starts_with(" based ")
+}
+
+/// Whether the official at `span` of `sentence` only comments or looks on in the clause
+/// after the name and title (`X, Director of Y, said`).
+pub fn only_comments(sentence: &str, span: (usize, usize)) -> bool {
+    ONLY_WATCHES.is_match(&sentence[span.1..])
+}
+
 /// Whether a country mentioned at `at` in `sentence` is only a place.
 pub fn is_place(sentence: &str, at: usize) -> bool {
     // The words that make a place stand right before it: 80 bytes hold them.
@@ -375,6 +414,23 @@ mod tests {
             let got = signs(sentence, span, &verbs) && !aside;
             assert_eq!(got, *want, "{name}");
         }
+    }
+
+    #[test]
+    fn sources_bases_and_comments() {
+        let sentence = "Chile and Peru signed a pact, the Space Ministry (SM) said.";
+        assert!(is_source(sentence, span(sentence, "Space Ministry", 0)));
+        assert!(is_source(sentence, span(sentence, "SM", 0)));
+        assert!(!is_source(sentence, span(sentence, "Chile", 0)));
+        let sentence = "The Space Ministry said Chile and Peru signed a pact.";
+        assert!(!is_source(sentence, span(sentence, "Space Ministry", 0)));
+        let sentence = "A U.K.-based firm won a contract from ESA.";
+        assert!(is_base(sentence, span(sentence, "U.K.", 0)));
+        assert!(!is_base(sentence, span(sentence, "ESA", 0)));
+        let sentence = "Ann Roe, Director of the SO, said the states signed a pact.";
+        assert!(only_comments(sentence, span(sentence, "Ann Roe", 0)));
+        let sentence = "Ann Roe, Director of the SO, signed a pact.";
+        assert!(!only_comments(sentence, span(sentence, "Ann Roe", 0)));
     }
 
     #[test]

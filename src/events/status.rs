@@ -10,7 +10,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
-    /// Signed, inked, concluded, agreed, joined, ratified, renewed, awarded…
+    /// Signed, inked, concluded, agreed, joined (acceded), ratified, renewed, awarded, issued…
     Signed,
     /// Will sign, to be signed, under negotiation, in talks, proposed, ready for signing…
     Planned,
@@ -41,7 +41,8 @@ const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|termin
     |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
 const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
     |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
-    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory";
+    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory|issued
+    |accession|accede(?:s|d)?";
 
 static WORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -132,6 +133,18 @@ mod tests {
                 "joined",
                 "Freedonia joined the accords.",
                 "accords",
+                Some(Status::Signed),
+            ),
+            (
+                "issued",
+                "Both issued a joint statement.",
+                "joint statement",
+                Some(Status::Signed),
+            ),
+            (
+                "accession",
+                "Its accession to the treaty is complete.",
+                "treaty",
                 Some(Status::Signed),
             ),
             (

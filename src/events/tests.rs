@@ -346,3 +346,52 @@ fn datelines() {
         assert_eq!(got, *want, "{line}");
     }
 }
+
+#[test]
+fn sources_bases_and_commenters_are_no_sides() {
+    // (name, text, parties of its one event)
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "a cited source",
+            "Chile and Norway have concluded a new agreement on data, the European Space \
+             Agency (ESA) said.",
+            &["CL", "NO"],
+        ),
+        (
+            "where a firm is based",
+            "A U.K.-based start-up has won a contract from the European Space Agency (ESA).",
+            &["ESA"],
+        ),
+        (
+            "the body of an official who only comments",
+            "Bill Nelson, NASA Administrator, said Chile and Norway signed the agreement.",
+            &["CL", "NO"],
+        ),
+    ];
+    for (name, text, parties) in rows {
+        let found = events(text);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert_eq!(found[0].parties, *parties, "{name}");
+    }
+}
+
+#[test]
+fn a_date_after_another_instrument_dates_that_one() {
+    let text = "The arrangement builds on an earlier memorandum of understanding between Chile \
+                and Norway, and on their signature of the Artemis Accords in October 2020.";
+    let found = summary(text);
+    let dates: Vec<(&str, &str)> = found.iter().map(|e| (&*e.0, &*e.4)).collect();
+    assert!(dates.contains(&("mou", "")), "{found:?}");
+    assert!(dates.contains(&("accords", "2020-10")), "{found:?}");
+    // A date before both dates the two.
+    let text = "On 19 March 2024, an agreement and an arrangement between Chile and Norway were \
+                signed.";
+    let found = summary(text);
+    assert!(found.iter().all(|e| e.4 == "2024-03-19"), "{found:?}");
+}
+
+#[test]
+fn a_treaty_only_cited_is_no_event() {
+    assert!(events("Sessions cover the Registration Convention and reports to Chile.").is_empty());
+    assert_eq!(events("Chile joined the Registration Convention.").len(), 1);
+}
