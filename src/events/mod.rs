@@ -218,6 +218,8 @@ struct Reading {
     group: Option<parties::Group>,
     /// Whether the mention introduces an instrument (`a first framework agreement`).
     indefinite: bool,
+    /// The word that tells the instrument from others (`first`, `new`), if any.
+    qualifier: Option<&'static str>,
 }
 
 /// The agreement events of one document, sorted by anchor.
@@ -479,7 +481,28 @@ fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> 
         vague: vague && date.is_none(),
         group: parties::group(sentence),
         indefinite: is_indefinite(text, m),
+        qualifier: qualifier(text, m),
     }
+}
+
+/// Words before an instrument's name that tell it from another of its kind.
+const QUALIFIERS: [&str; 16] = [
+    "first", "second", "third", "new", "earlier", "previous", "original", "old", "initial",
+    "existing", "former", "current", "latest", "renewed", "revised", "updated",
+];
+
+/// The word right before agreement mention `m` that tells its instrument from another of its
+/// kind (`a first framework agreement`, `the new MoU`), if any.
+fn qualifier(text: &str, m: &Mention) -> Option<&'static str> {
+    let mut from = m.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = text[from..m.start]
+        .split_whitespace()
+        .next_back()?
+        .to_lowercase();
+    QUALIFIERS.iter().copied().find(|q| *q == word)
 }
 
 /// Whether a sentence ends with a stop (or a closing quote or bracket after one): a headline
@@ -714,6 +737,8 @@ struct Draft {
     reported: bool,
     /// Whether a reading dates the action with a day it does not resolve.
     vague: bool,
+    /// The words of its readings that tell it from other instruments (`first`, `new`).
+    qualifiers: Vec<&'static str>,
 }
 
 /// Whether an agreement mention refers back to an instrument already named: `the`, `this`,
@@ -756,38 +781,53 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
     // Only the latest events are looked back on: a report refers back to a recent instrument,
     // and the cost of a document stays linear in its mentions.
     let back = events.len().saturating_sub(LOOK_BACK);
-    let target = events[back..].iter().rposition(|d| {
-        // Two kinds in one sentence are two instruments (`an agreement and an arrangement`).
-        let other_kind = d.kind != *m.id;
-        let beside = d
-            .readings
+    // A mention told apart as before (`the signing of a first agreement in 2009`) is the
+    // instrument so told apart, whatever else its sentence says.
+    let same = r.qualifier.and_then(|q| {
+        events[back..]
             .iter()
-            .any(|(s, kind)| *s == r.sentence && kind != &*m.id);
-        if !interchangeable(&d.kind, &m.id) || beside || (other_kind && own.is_empty() && !definite)
-        {
-            return false;
-        }
-        let theirs = ids(&d.parties);
-        let shares = own.is_empty() || definite || own.iter().any(|p| theirs.contains(p));
-        let other_date = d.date.filter(|_| d.own_date).map(|j| &*mentions[j].value);
-        // A date counts against joining only where the reading reports an action it dates.
-        let dates_differ =
-            r.status.is_some() && matches!((date, other_date), (Some(a), Some(b)) if a != b);
-        // An instrument introduced anew, with a signing on another date, is another one than
-        // the instrument a report already gave a status (`signed a new agreement … In 2009,
-        // the two signed a first agreement`).
-        let another = r.indefinite
-            && !r.headline
-            && r.status.is_some()
-            && d.reported
-            && date.is_some()
-            && date != other_date;
-        let ends_other = matches!(
-            (r.status, d.status),
-            (Some(Status::Ended), Some(Status::Signed | Status::Planned))
-                | (Some(Status::Signed | Status::Planned), Some(Status::Ended))
-        );
-        shares && !dates_differ && !ends_other && !another
+            .rposition(|d| interchangeable(&d.kind, &m.id) && d.qualifiers.contains(&q))
+    });
+    let target = same.or_else(|| {
+        events[back..].iter().rposition(|d| {
+            // Two kinds in one sentence are two instruments (`an agreement and an arrangement`).
+            let other_kind = d.kind != *m.id;
+            let beside = d
+                .readings
+                .iter()
+                .any(|(s, kind)| *s == r.sentence && kind != &*m.id);
+            if !interchangeable(&d.kind, &m.id)
+                || beside
+                || (other_kind && own.is_empty() && !definite)
+            {
+                return false;
+            }
+            let theirs = ids(&d.parties);
+            let shares = own.is_empty() || definite || own.iter().any(|p| theirs.contains(p));
+            let other_date = d.date.filter(|_| d.own_date).map(|j| &*mentions[j].value);
+            // A date counts against joining only where the reading reports an action it dates.
+            let dates_differ =
+                r.status.is_some() && matches!((date, other_date), (Some(a), Some(b)) if a != b);
+            // An instrument introduced anew, with a signing on another date, is another one than
+            // the instrument a report already gave a status (`signed a new agreement … In 2009,
+            // the two signed a first agreement`).
+            let another = r.indefinite
+                && !r.headline
+                && r.status.is_some()
+                && d.reported
+                && date.is_some()
+                && date != other_date;
+            let ends_other = matches!(
+                (r.status, d.status),
+                (Some(Status::Ended), Some(Status::Signed | Status::Planned))
+                    | (Some(Status::Signed | Status::Planned), Some(Status::Ended))
+            );
+            // Two instruments told apart by their words are two (`a new …`, `a first …`).
+            let told_apart = r
+                .qualifier
+                .is_some_and(|q| !d.qualifiers.is_empty() && !d.qualifiers.contains(&q));
+            shares && !dates_differ && !ends_other && !another && !told_apart
+        })
     });
     let reports = r.status.is_some() && !r.headline;
     let Some(t) = target.map(|t| back + t) else {
@@ -803,6 +843,7 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
             respectively: r.respectively,
             reported: reports,
             vague: r.vague,
+            qualifiers: r.qualifier.into_iter().collect(),
         });
         return;
     };
@@ -811,9 +852,20 @@ fn merge(events: &mut Vec<Draft>, r: Reading, text: &str, mentions: &[Mention]) 
     d.readings.push((r.sentence, m.id.to_string()));
     d.reported |= reports;
     d.vague |= r.vague && r.status.is_some();
+    if let Some(q) = r.qualifier.filter(|q| !d.qualifiers.contains(q)) {
+        d.qualifiers.push(q);
+    }
     if r.status.is_some() {
-        // The latest word wins, except that a plan never undoes a reported signing.
-        if !(d.status == Some(Status::Signed) && r.status == Some(Status::Planned)) {
+        // The latest word wins, except that a plan never undoes a reported signing, nor a
+        // signing dated before an ending undoes it (`the signing … in 2009` of an instrument
+        // that ended in 2015).
+        let earlier = matches!(
+            (date, d.date.map(|j| &*mentions[j].value)),
+            (Some(a), Some(b)) if a < b
+        );
+        let undoes_ending = d.status == Some(Status::Ended) && earlier;
+        let undoes_signing = d.status == Some(Status::Signed) && r.status == Some(Status::Planned);
+        if !undoes_ending && !undoes_signing {
             d.status = r.status;
         }
         d.parties.extend(r.parties);

@@ -395,3 +395,21 @@ fn a_treaty_only_cited_is_no_event() {
     assert!(events("Sessions cover the Registration Convention and reports to Chile.").is_empty());
     assert_eq!(events("Chile joined the Registration Convention.").len(), 1);
 }
+
+#[test]
+fn an_instrument_told_apart_is_referred_back_to() {
+    // `the signing of a first framework agreement in 2009` is the first one, which ended.
+    let text = "Chile and Norway today signed a new framework agreement.\n\nIn 2009, the two \
+                countries signed a first framework agreement, which came to an end in 2015.\n\n\
+                Since the signing of a first framework agreement in 2009, Chile and Norway have \
+                shared data.";
+    let found = summary(text);
+    let brief: Vec<(&str, &str)> = found.iter().map(|e| (e.1, &*e.4)).collect();
+    assert_eq!(brief, [("signed", ""), ("ended", "2015")], "{found:?}");
+    // A new instrument told apart from the old one is another.
+    let text = "Chile and Norway signed a new agreement on data.\n\nThe old agreement between \
+                Chile and Norway expired.";
+    let found = summary(text);
+    let brief: Vec<&str> = found.iter().map(|e| e.1).collect();
+    assert_eq!(brief, ["signed", "ended"], "{found:?}");
+}
