@@ -239,6 +239,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     let head = head_end(text, &bounds, &split);
     let dateline = dateline(text, mentions, head);
     let mut readings = Vec::new();
+    let mut cache = None;
     for (s, members) in of_sentence.iter().enumerate() {
         for &i in members {
             if mentions[i].kind == Kind::Agreement && is_anchor(text, &mentions[i]) {
@@ -247,7 +248,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
                     of_sentence: &of_sentence,
                     dateline,
                 };
-                readings.push(read(text, mentions, &place, s, i));
+                readings.push(read(text, mentions, &place, &mut cache, s, i));
             }
         }
     }
@@ -353,7 +354,14 @@ struct Place<'a> {
 }
 
 /// Read agreement mention `i` in sentence `s`.
-fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> Reading {
+fn read(
+    text: &str,
+    mentions: &[Mention],
+    place: &Place,
+    cache: &mut Option<Features>,
+    s: usize,
+    i: usize,
+) -> Reading {
     let (bounds, of_sentence) = (place.bounds, place.of_sentence);
     let m = &mentions[i];
     // The sentence, clipped to [`REACH`] bytes either side of the mention, so that reading
@@ -361,11 +369,18 @@ fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> 
     let (from, to) = reach(text, bounds[s], m);
     let sentence = &text[from..to];
     let at = (m.start - from, m.end - from);
-    let wording = status::nearest(sentence, at);
+    // The mentions of one sentence mostly read the same span: its wording is found once.
+    if cache.as_ref().is_none_or(|c| c.span != (from, to)) {
+        *cache = Some(Features::of(sentence, (from, to)));
+    }
+    let Some(features) = cache.as_ref() else {
+        unreachable!("the features of the span are cached just above");
+    };
+    let wording = status::nearest_of(&features.wordings, sentence, at);
     let mut parties = Vec::new();
     let mut signatories = Vec::new();
-    let verbs = parties::signing_verbs(sentence);
-    let aside = parties::asides(sentence);
+    let verbs = &features.verbs;
+    let aside = &features.asides;
     let mut dates = Vec::new();
     let members = &of_sentence[s];
     let first = members.partition_point(|&j| mentions[j].start < from);
@@ -407,7 +422,7 @@ fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> 
             {
                 parties.push(j)
             }
-            Kind::Official if parties::signs(sentence, here, &verbs) => signatories.push(j),
+            Kind::Official if parties::signs(sentence, here, verbs) => signatories.push(j),
             Kind::Date if !n.value.is_empty() => dates.push(j),
             _ => {}
         }
@@ -473,13 +488,10 @@ fn read(text: &str, mentions: &[Mention], place: &Place, s: usize, i: usize) -> 
         signatories,
         date,
         next_date,
-        respectively: RESPECTIVELY
-            .is_match(sentence)
-            .then(|| WITH.find(sentence).map(|w| from + w.start()))
-            .flatten(),
+        respectively: features.respectively,
         headline,
         vague: vague && date.is_none(),
-        group: parties::group(sentence),
+        group: features.group,
         indefinite: is_indefinite(text, m),
         qualifier: qualifier(text, m),
     }
@@ -653,6 +665,34 @@ impl Context<'_, '_> {
     }
 }
 
+/// What a reading needs of the span of a sentence it reads, found once for the mentions that
+/// read the same span.
+struct Features {
+    span: (usize, usize),
+    wordings: Vec<status::Wording>,
+    verbs: Vec<(usize, usize)>,
+    asides: Vec<(usize, usize)>,
+    group: Option<parties::Group>,
+    /// Where `with` stands (in the document) when the span pairs sides `respectively`.
+    respectively: Option<usize>,
+}
+
+impl Features {
+    fn of(sentence: &str, span: (usize, usize)) -> Features {
+        Features {
+            span,
+            wordings: status::wordings(sentence),
+            verbs: parties::signing_verbs(sentence),
+            asides: parties::asides(sentence),
+            group: parties::group(sentence),
+            respectively: RESPECTIVELY
+                .is_match(sentence)
+                .then(|| WITH.find(sentence).map(|w| span.0 + w.start()))
+                .flatten(),
+        }
+    }
+}
+
 /// `respectively`: one instrument per side listed (`X signed agreements with Y and Z,
 /// respectively`).
 static RESPECTIVELY: LazyLock<Regex> = LazyLock::new(|| {
@@ -693,7 +733,8 @@ fn signers_without_agreement(
 ) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     for (s, members) in of_sentence.iter().enumerate() {
-        if !split[s] || members.iter().any(|&j| mentions[j].kind == Kind::Agreement) {
+        let official = members.iter().any(|&j| mentions[j].kind == Kind::Official);
+        if !split[s] || !official || members.iter().any(|&j| mentions[j].kind == Kind::Agreement) {
             continue;
         }
         let (from, to) = bounds[s];

@@ -59,31 +59,54 @@ static ENDED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?xi)^(?:{ENDED})$")).expect("the ended wording is a valid regex")
 });
 
-/// The status wording in `sentence` nearest the span `at` (relative to the sentence), with
-/// the wording's span; `None` when the sentence has no status wording.
+/// One match of the status wording in a sentence: its span and the status it tells.
+#[derive(Clone, Copy, Debug)]
+pub struct Wording {
+    pub start: usize,
+    pub end: usize,
+    pub status: Status,
+}
+
+/// Every status wording of `sentence`, in order.
+pub fn wordings(sentence: &str) -> Vec<Wording> {
+    WORDING
+        .find_iter(sentence)
+        .map(|m| Wording {
+            start: m.start(),
+            end: m.end(),
+            status: if PLANNED_WHOLE.is_match(m.as_str()) {
+                Status::Planned
+            } else if ENDED_WHOLE.is_match(m.as_str()) {
+                Status::Ended
+            } else {
+                Status::Signed
+            },
+        })
+        .collect()
+}
+
+/// The status wording nearest the span `at` of `sentence` (both relative to the sentence),
+/// given the sentence's [`wordings`], with the wording's span; `None` when the sentence has no
+/// status wording.
 ///
 /// An ending told in a clause on the instrument right after it (`signed a first agreement,
 /// which came to an end in 2015`) is the latest word on it, and wins over a nearer signing.
-pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, usize))> {
-    let found: Vec<regex::Match> = WORDING.find_iter(sentence).collect();
+pub fn nearest_of(
+    found: &[Wording],
+    sentence: &str,
+    at: (usize, usize),
+) -> Option<(Status, (usize, usize))> {
     let m = found
         .iter()
-        .min_by_key(|m| distance((m.start(), m.end()), at))?;
+        .min_by_key(|m| distance((m.start, m.end), at))?;
     let ending = found.iter().find(|e| {
-        e.start() >= at.1
-            && e.start() - at.1 <= CLAUSE
-            && ENDED_WHOLE.is_match(e.as_str())
-            && ON_IT.is_match(&sentence[at.1..e.start()])
+        e.start >= at.1
+            && e.start - at.1 <= CLAUSE
+            && e.status == Status::Ended
+            && ON_IT.is_match(&sentence[at.1..e.start])
     });
     let m = ending.unwrap_or(m);
-    let status = if PLANNED_WHOLE.is_match(m.as_str()) {
-        Status::Planned
-    } else if ENDED_WHOLE.is_match(m.as_str()) {
-        Status::Ended
-    } else {
-        Status::Signed
-    };
-    Some((status, (m.start(), m.end())))
+    Some((m.status, (m.start, m.end)))
 }
 
 /// How many bytes after an instrument a clause on it tells its ending at most.
@@ -211,7 +234,8 @@ mod tests {
         ];
         for (name, sentence, word, want) in rows {
             let at = sentence.find(word).unwrap();
-            let got = nearest(sentence, (at, at + word.len())).map(|(s, _)| s);
+            let span = (at, at + word.len());
+            let got = nearest_of(&wordings(sentence), sentence, span).map(|(s, _)| s);
             assert_eq!(got, *want, "{name}");
         }
     }
