@@ -303,7 +303,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
     let mut first = true;
     events
         .into_iter()
-        .flat_map(|d| d.split(mentions))
+        .flat_map(|d| d.split(text, mentions))
         // A treaty no reading gives a status is cited as a framework, not reported on.
         .filter(|d| !d.parties.is_empty() && (d.status.is_some() || d.kind != "treaty"))
         .map(|d| {
@@ -923,7 +923,7 @@ impl Draft {
     /// One draft per counterpart when the report pairs one side with several `respectively`:
     /// each has the side before `with` and one counterpart, and no signers and no date, since
     /// the text does not say which go with which.
-    fn split(self, mentions: &[Mention]) -> Vec<Draft> {
+    fn split(self, text: &str, mentions: &[Mention]) -> Vec<Draft> {
         let Some(with) = self.respectively else {
             return vec![self];
         };
@@ -931,15 +931,27 @@ impl Draft {
             .parties
             .iter()
             .partition(|&&j| mentions[j].start < with);
-        let mut counterparts: Vec<usize> = Vec::new();
+        // Each counterpart with its other name in brackets (`the Space Center (NSC)`).
+        let mut counterparts: Vec<Vec<usize>> = Vec::new();
         for j in others {
             let id = &mentions[j].id;
             let known = subject
                 .iter()
-                .chain(&counterparts)
+                .chain(counterparts.iter().flatten())
                 .any(|&k| mentions[k].id == *id);
-            if !known {
-                counterparts.push(j);
+            let bracketed = counterparts
+                .last()
+                .and_then(|c| c.last())
+                .is_some_and(|&k| {
+                    mentions[k].end <= mentions[j].start
+                        && text[mentions[k].end..mentions[j].start].trim() == "("
+                });
+            if known {
+                continue;
+            }
+            match counterparts.last_mut() {
+                Some(c) if bracketed => c.push(j),
+                _ => counterparts.push(vec![j]),
             }
         }
         if subject.is_empty() || counterparts.len() < 2 {
@@ -949,7 +961,7 @@ impl Draft {
             .into_iter()
             .map(|c| {
                 let mut d = self.clone();
-                d.parties = subject.iter().copied().chain([c]).collect();
+                d.parties = subject.iter().copied().chain(c).collect();
                 d.signatories.clear();
                 d.date = None;
                 d

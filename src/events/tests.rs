@@ -124,6 +124,13 @@ fn respectively_gives_one_event_per_counterpart() {
         [&["NASA", "ESA"][..], &["NASA", "JAXA"][..]],
         "{found:?}"
     );
+    // A counterpart's other name in brackets is the same counterpart, whatever key the
+    // dictionary gives each name.
+    let text = "NASA signed a cooperation agreement with the Norwegian Space Center (NSC) and \
+                JAXA, respectively.";
+    let found = events(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].parties.iter().any(|p| p == "NSC"), "{found:?}");
 }
 
 /// An event's kind, status, parties, signatories and date.
