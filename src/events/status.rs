@@ -36,7 +36,8 @@ const PLANNED: &str = r"(?:will|would|shall|to|set\ to|plans?\ to|planned\ to|ho
       |expected\ to|intends?\ to|aims?\ to|agreed\ to|ready\ to)\ (?:be\ )?
       (?:sign|ink|conclude|join|renew|signed|inked|concluded)\w*
     |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
-    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed";
+    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed
+    |(?:approv\w*|authori[sz]\w*|nod\ to|go-ahead\ (?:to|for))\ (?:the\ )?signing";
 const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+
     |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
 const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
@@ -198,6 +199,18 @@ mod tests {
                 "negotiating",
                 "Both are negotiating a pact.",
                 "pact",
+                Some(Status::Planned),
+            ),
+            (
+                "approved the signing",
+                "The cabinet approved the signing of a loan agreement.",
+                "agreement",
+                Some(Status::Planned),
+            ),
+            (
+                "nod to signing",
+                "The cabinet granted a nod to signing of an agreement.",
+                "agreement",
                 Some(Status::Planned),
             ),
             (
