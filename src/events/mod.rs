@@ -473,11 +473,11 @@ fn read(
         next_date = of_sentence.get(s + 1).and_then(|next| {
             let agreement = next.iter().any(|&j| mentions[j].kind == Kind::Agreement);
             let (from, to) = bounds[s + 1];
-            let tells = status::next_wording(&text[from..to], 0).is_some();
+            let tells = || status::next_wording(&text[from..to], 0).is_some();
             next.iter()
                 .copied()
                 .find(|&j| mentions[j].kind == Kind::Date && !mentions[j].value.is_empty())
-                .filter(|&j| !agreement && tells && place.dateline != Some(j))
+                .filter(|&j| !agreement && place.dateline != Some(j) && tells())
         });
     }
     Reading {
@@ -577,15 +577,15 @@ fn is_indefinite(text: &str, m: &Mention) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let words: Vec<String> = text[from..m.start]
+    let open = text[from..m.start]
         .split_whitespace()
         .rev()
         .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    let open = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "a" | "an" | "another"));
+        .any(|w| {
+            ["a", "an", "another"]
+                .iter()
+                .any(|o| w.eq_ignore_ascii_case(o))
+        });
     open && !is_definite(text, m)
 }
 
@@ -789,14 +789,15 @@ fn is_definite(text: &str, m: &Mention) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text[from..m.start];
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    words.iter().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "this" | "that" | "their" | "its"
-        )
-    })
+    text[from..m.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| {
+            ["the", "this", "that", "their", "its"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        })
 }
 
 /// Whether two kinds can name one instrument: the generic words a report uses in turn for
@@ -1048,7 +1049,7 @@ fn dateline(text: &str, mentions: &[Mention], head: usize) -> Option<usize> {
             if before.trim().is_empty() && after.trim().is_empty() {
                 return m.start < head;
             }
-            DATELINE_PLACE.is_match(before) && after.starts_with(['—', '–', '-', '(', ')'])
+            after.starts_with(['—', '–', '-', '(', ')']) && DATELINE_PLACE.is_match(before)
         })
         .map(|(i, _)| i)
 }

@@ -110,7 +110,12 @@ pub fn is_base(sentence: &str, span: (usize, usize)) -> bool {
 /// Whether the official at `span` of `sentence` only comments or looks on in the clause
 /// after the name and title (`X, Director of Y, said`).
 pub fn only_comments(sentence: &str, span: (usize, usize)) -> bool {
-    ONLY_WATCHES.is_match(&sentence[span.1..])
+    // The watching word stands within the pattern's 80 bytes and a word of the name.
+    let mut to = sentence.len().min(span.1 + 120);
+    while !sentence.is_char_boundary(to) {
+        to -= 1;
+    }
+    ONLY_WATCHES.is_match(&sentence[span.1..to])
 }
 
 /// Whether a country mentioned at `at` in `sentence` is only a place.
@@ -285,7 +290,9 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The group word of `sentence`, if it has one.
 pub fn group(sentence: &str) -> Option<Group> {
-    let c = GROUP.captures(sentence)?;
+    // The fast search finds the word; only its few bytes are read for which group it is.
+    let found = GROUP.find(sentence)?;
+    let c = GROUP.captures(found.as_str())?;
     Some(if c.get(1).is_some() {
         Group::Countries
     } else if c.get(2).is_some() {

@@ -36,8 +36,7 @@ const PLANNED: &str = r"(?:will|would|shall|to|set\ to|plans?\ to|planned\ to|ho
       |expected\ to|intends?\ to|aims?\ to|agreed\ to|ready\ to)\ (?:be\ )?
       (?:sign|ink|conclude|join|renew|signed|inked|concluded)\w*
     |ready\ for\ signing|under\ negotiation|negotiat\w+|in\ talks|talks\ on|drafted
-    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed
-    |(?:approv\w*|authori[sz]\w*|nod\ to|go-ahead\ (?:to|for))\ (?:the\ )?signing";
+    |draft|proposed|upcoming|forthcoming|would\ be\ signed|is\ to\ be\ signed";
 const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|terminat\w+|expir\w+
     |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
 const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
@@ -68,20 +67,36 @@ pub struct Wording {
     pub status: Status,
 }
 
+/// What makes a `signing` one to come: an approval of it (`approved the signing`, `granted a
+/// nod to signing`), read only before that word so that the wording search stays small.
+static APPROVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:approv\w*|authori[sz]\w*|nod\s+to|go-ahead\s+(?:to|for))\s+(?:the\s+)?$")
+        .expect("the approval pattern is a valid regex")
+});
+
 /// Every status wording of `sentence`, in order.
 pub fn wordings(sentence: &str) -> Vec<Wording> {
     WORDING
         .find_iter(sentence)
-        .map(|m| Wording {
-            start: m.start(),
-            end: m.end(),
-            status: if PLANNED_WHOLE.is_match(m.as_str()) {
-                Status::Planned
-            } else if ENDED_WHOLE.is_match(m.as_str()) {
-                Status::Ended
-            } else {
-                Status::Signed
-            },
+        .map(|m| {
+            let approved = m.as_str().eq_ignore_ascii_case("signing") && {
+                let mut from = m.start().saturating_sub(32);
+                while !sentence.is_char_boundary(from) {
+                    from += 1;
+                }
+                APPROVED.is_match(&sentence[from..m.start()])
+            };
+            Wording {
+                start: m.start(),
+                end: m.end(),
+                status: if approved || PLANNED_WHOLE.is_match(m.as_str()) {
+                    Status::Planned
+                } else if ENDED_WHOLE.is_match(m.as_str()) {
+                    Status::Ended
+                } else {
+                    Status::Signed
+                },
+            }
         })
         .collect()
 }
