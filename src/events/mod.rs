@@ -1,8 +1,11 @@
 //! Agreement events: who agreed what with whom, when, and who signed it (`EVENTS.md`), read
 //! off the mentions `extract` finds in one document. The agreement mentions are the anchors;
-//! each is read in its sentence (status wording, parties, signatories, date), then later
-//! mentions of the same instrument are merged into the event of its first mention. Pure: no
-//! I/O, and every party, signatory and date is a mention of the document.
+//! each is read in its sentence (status wording, the roles of its sides and signers, the date
+//! of the action, a dateline's date apart), with group words (`the two countries`) and a
+//! title without sides resolved to the sides named before or in the lede; then later mentions
+//! of the same instrument are merged into the event of its first mention, unless their words,
+//! dates or status tell another instrument. Pure: no I/O, and every party, signatory and date
+//! is a mention of the document.
 
 pub mod dot;
 mod parties;

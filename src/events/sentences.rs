@@ -1,7 +1,7 @@
 //! Sentence bounds of a document, as Unicode's sentence rules (UAX #29) find them in news: a
 //! stop and the spaces after it end a sentence unless a lower-case letter follows, and every
-//! line break ends one, so that a headline or a dateline is a sentence of its own. One regex
-//! finds the candidates: the `unicode-segmentation` crate does the same for all scripts but
+//! line break ends one, so that a headline or a dateline is a sentence of its own. Paragraphs
+//! part at blank lines; one regex finds the candidates within them: the `unicode-segmentation` crate does the same for all scripts but
 //! cost more than extraction itself. The bounds are mended where a full stop only ends an
 //! abbreviation (`Dr.`, `Sept.`, an initial such as `S.`) or a mention (`U.S.`).
 

@@ -1,5 +1,6 @@
 //! The status an article gives an instrument: the status wording of `EVENTS.md` (signed,
-//! planned, ended) nearest the agreement mention in its sentence.
+//! planned, ended) nearest the agreement mention in its sentence, or an ending told in a
+//! clause on the instrument right after it.
 
 use std::sync::LazyLock;
 
