@@ -120,12 +120,21 @@ pub enum Command {
     /// and the others are still scored. Exits with 2 when a gold file could not be used, with
     /// 1 when --min-f1 is not reached.
     ///
+    /// With --events DIR, agreement events are scored instead, as `events` finds them:
+    /// NAME.jsonl holds the gold events of the article NAME.txt, one JSON object a line (see
+    /// --events), and the article is beside it or under --articles DIR. Events pair
+    /// within an article by kind and shared parties (else overlapping anchors); the table
+    /// gives event precision, recall and F1, and per field (parties, signatories, date,
+    /// status) and for all values together those of the values over all events. A malformed
+    /// line is reported as FILE:LINE.
+    ///
     /// Examples:
     ///   orbitext eval --gold gold/                       the score table
     ///   orbitext eval --gold gold/ --show-errors 20      and the first misses and false alarms
     ///   orbitext eval --gold gold/ --dict mine.tsv --min-f1 0.9   gate CI on a dictionary
     ///   orbitext eval --gold gold/ --format json         the figures for scripts
     ///   orbitext eval --gold gold/ --check               only check the markup
+    ///   orbitext eval --events events/ --articles articles/   score events
     #[command(verbatim_doc_comment)]
     Eval(EvalArgs),
 
@@ -324,11 +333,28 @@ impl EventFormat {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The folder of gold files (every *.txt file below it), or one gold file.
-    #[arg(long, value_name = "DIR")]
-    pub gold: PathBuf,
+    /// The folder of entity gold files (every *.txt file below it), or one gold file.
+    #[arg(long, value_name = "DIR", required_unless_present = "events")]
+    pub gold: Option<PathBuf>,
 
-    /// Only check the gold files' markup: extract and score nothing.
+    /// Score agreement events instead: the folder of event gold files (every *.jsonl file
+    /// below it), or one gold file.
+    ///
+    /// NAME.jsonl holds one JSON object per event of the article NAME.txt, as `orbitext
+    /// events --format jsonl` writes events: {"kind": "mou", "status": "signed", "parties":
+    /// ["NASA", "ESA"], "signatories": [], "date": "2021-05-03", "start": 22, "end": 49}, where
+    /// start and end are the byte span of the instrument's first mention. An article with no
+    /// event has an empty file. The article is NAME.txt beside NAME.jsonl, or under --articles.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["gold", "types"])]
+    pub events: Option<PathBuf>,
+
+    /// With --events: the folder of the articles, NAME.txt for each NAME.jsonl (at the same
+    /// place below it as the gold file below --events). Default: beside the gold files.
+    #[arg(long, value_name = "DIR", requires = "events")]
+    pub articles: Option<PathBuf>,
+
+    /// Only check the gold files: extract and score nothing. With --events, each article is
+    /// read too, to check that the anchors lie in it.
     #[arg(long)]
     pub check: bool,
 
@@ -337,14 +363,15 @@ pub struct EvalArgs {
     pub format: EvalFormat,
 
     /// List the first N gold mentions missed and the first N mentions found that are not in
-    /// the gold, each as FILE:LINE: type `text` (key).
+    /// the gold, each as FILE:LINE: type `text` (key). With --events: the first N events
+    /// missed, found but not in the gold, or paired with values that differ.
     ///
     /// With --format json the list goes to stderr, so that stdout stays one JSON object.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub show_errors: usize,
 
-    /// Exit with 1 when the relaxed micro F1 is below X (from 0 to 1), so that CI can fail a
-    /// change that makes extraction worse.
+    /// Exit with 1 when the relaxed micro F1 (with --events: the event F1) is below X (from 0
+    /// to 1), so that CI can fail a change that makes extraction worse.
     #[arg(long, value_name = "X", value_parser = parse_share)]
     pub min_f1: Option<f64>,
 
@@ -356,8 +383,9 @@ pub struct EvalArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
-    /// Decode every gold file with this encoding instead of detecting it, as `extract
-    /// --encoding` does (see `orbitext extract --help`).
+    /// Decode every gold file (with --events: every article; JSON Lines gold is UTF-8) with
+    /// this encoding instead of detecting it, as `extract --encoding` does (see `orbitext
+    /// extract --help`).
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
 
@@ -380,6 +408,9 @@ pub enum EvalFormat {
     /// One JSON object with a member per type and `micro`, each holding gold, pred,
     /// strict_p, strict_r, strict_f1, relaxed_p, relaxed_r, relaxed_f1 and key_acc (null when
     /// no match had a key to compare), as the reference scorer `score.py --json` writes it.
+    /// With --events: members events, parties, signatories, date, status and values, each
+    /// holding p, r, f1, tp, fp and fn, then docs and gold_events, as `score_events.py --json`
+    /// writes them.
     Json,
 }
 
