@@ -350,7 +350,7 @@ pub struct EvalArgs {
 
     /// With --events: the folder of the articles, NAME.txt for each NAME.jsonl (at the same
     /// place below it as the gold file below --events). Default: beside the gold files.
-    #[arg(long, value_name = "DIR", requires = "events")]
+    #[arg(long, value_name = "DIR", conflicts_with = "gold")]
     pub articles: Option<PathBuf>,
 
     /// Only check the gold files: extract and score nothing. With --events, each article is
