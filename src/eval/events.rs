@@ -140,8 +140,10 @@ impl Scored {
         };
         let kind = one_of("kind", &KINDS);
         let status = one_of("status", &STATUSES);
+        let before = problems.len();
         let parties = list(record.get("parties"), "parties", &mut problems);
-        if problems.is_empty() && parties.is_empty() {
+        // A list that is no list of keys is reported as such, not as empty.
+        if problems.len() == before && parties.iter().all(|p| is_blank(p)) {
             problems.push("no parties: an event names at least one side".into());
         }
         let signatories = list(record.get("signatories"), "signatories", &mut problems);

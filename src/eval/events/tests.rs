@@ -157,6 +157,15 @@ fn malformed_gold_lines_are_named_with_what_is_wrong() {
             vec!["the anchor span 0..0 is empty: start comes before end".into()],
         ),
         (
+            "blank parties and a bad kind",
+            r#"{"kind": "pact", "status": "signed", "parties": [" "], "start": 0, "end": 3}"#
+                .into(),
+            vec![
+                format!(r#"kind "pact" is unknown (it is one of {kinds})"#),
+                "no parties: an event names at least one side".into(),
+            ],
+        ),
+        (
             "several",
             r#"{"kind": "pact", "parties": "US", "date": 2021, "start": 1, "end": 2}"#.into(),
             vec![
