@@ -122,11 +122,11 @@ pub enum Command {
     ///
     /// With --events DIR, agreement events are scored instead, as `events` finds them:
     /// NAME.jsonl holds the gold events of the article NAME.txt, one JSON object a line (see
-    /// --events), and the article is beside it or under --articles DIR. Events pair
-    /// within an article by kind and shared parties (else overlapping anchors); the table
-    /// gives event precision, recall and F1, and per field (parties, signatories, date,
-    /// status) and for all values together those of the values over all events. A malformed
-    /// line is reported as FILE:LINE.
+    /// --events), and the article is beside it or under --articles DIR. Events pair within an
+    /// article by kind and shared parties (else overlapping anchors); the table gives event
+    /// precision, recall and F1, then those of the values over all events, per field
+    /// (parties, signatories, date, status) and for all values together. A malformed line is
+    /// reported as FILE:LINE, and --min-f1 gates on the event F1.
     ///
     /// Examples:
     ///   orbitext eval --gold gold/                       the score table
@@ -403,7 +403,8 @@ pub struct EvalArgs {
 /// How `eval` writes its scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
-    /// A table for people: a row per type and a micro row, figures to three decimals.
+    /// A table for people: a row per type and a micro row (with --events: a row for events,
+    /// one per field and one for all values), figures to three decimals.
     Table,
     /// One JSON object with a member per type and `micro`, each holding gold, pred,
     /// strict_p, strict_r, strict_f1, relaxed_p, relaxed_r, relaxed_f1 and key_acc (null when
