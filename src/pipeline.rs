@@ -17,7 +17,7 @@ use crate::input::{self, Fields, Job, Options};
 use crate::output::{self, Format, Writer};
 use crate::progress::{self, Progress};
 use crate::record::{self, each_record};
-use crate::summary::Summary;
+use crate::summary::{self, Summary};
 
 /// How many documents (or pieces of documents) are read and extracted at once: enough to keep
 /// every thread busy, few enough that memory stays flat however many files there are.
@@ -268,7 +268,10 @@ impl Pipeline {
                     Render::Records(format, context) => {
                         Found::Rendered(render_job(&job, &mentions, format, context))
                     }
-                    Render::Mentions => Found::Mentions(mentions),
+                    Render::Mentions => Found::Mentions(match &job {
+                        Job::Piece(p) => summary::keyed(&p.text, mentions),
+                        _ => mentions,
+                    }),
                     Render::Events(context) => Found::Events(match &job {
                         Job::Piece(p) => {
                             events::of_piece(&p.text, p.offset, p.lines, &mentions, context)
