@@ -502,11 +502,40 @@ pub struct InputArgs {
 
     /// Do not print warnings (skipped binary files, guessed encodings) or the progress bar;
     /// errors are always printed.
-    ///
-    /// The progress bar is only ever drawn when stderr is a terminal, stdout is not, and there
-    /// is more than one file.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub progress: ProgressArgs,
+}
+
+/// Whether progress is drawn: shared by every command that reads documents.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Draw the progress bar on stderr whatever stdout is, even with --quiet (stderr must be
+    /// a terminal).
+    ///
+    /// Without it the bar is drawn only where it cannot tear output: stderr a terminal, the
+    /// output going to a file (stdout redirected to one, or -o FILE), more than one file to
+    /// read, and no --quiet; never when stdout is a terminal or a pipe. Below 80 columns it is
+    /// a one-line counter.
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+
+    /// Never draw the progress bar.
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
+}
+
+impl ProgressArgs {
+    pub fn asked(&self) -> crate::progress::Asked {
+        use crate::progress::Asked;
+        match (self.progress, self.no_progress) {
+            (true, _) => Asked::Always,
+            (_, true) => Asked::Never,
+            _ => Asked::Auto,
+        }
+    }
 }
 
 /// What an input file holds.

@@ -725,10 +725,10 @@ fn no_progress_bar_in_pipes() {
     );
 }
 
-/// What a terminal shows on stderr while `args` run in `dir` with stdout into a file (or on
-/// the same terminal): `script` gives the run a pseudo-terminal.
+/// What a terminal 100 columns wide shows on stderr while `args` run in `dir` with stdout into
+/// a file (or on the same terminal): `script` gives the run a pseudo-terminal.
 fn on_a_terminal(dir: &Dir, args: &[&str], stdout_to_file: bool) -> String {
-    let mut command = String::from(env!("CARGO_BIN_EXE_orbitext"));
+    let mut command = format!("stty cols 100 rows 24; {}", env!("CARGO_BIN_EXE_orbitext"));
     for a in args {
         command += &format!(" '{a}'");
     }
