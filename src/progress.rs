@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -134,6 +134,9 @@ pub fn stderr_width() -> Option<u16> {
         .map(|(_rows, cols)| cols)
 }
 
+/// How often the terminal's width is asked for while progress is shown.
+const WIDTH_EVERY: Duration = Duration::from_millis(250);
+
 /// The template of each look.
 fn style(look: Look) -> ProgressStyle {
     let template = match look {
@@ -160,6 +163,9 @@ pub struct Progress {
     current: u64,
     /// The look drawn now: it follows the terminal's width as the terminal is resized.
     look: Look,
+    /// When the width was last asked for: a few times a second, not at each of a million
+    /// lines of JSON Lines.
+    width_asked: Instant,
 }
 
 impl Progress {
@@ -193,6 +199,7 @@ impl Progress {
             counter: Some(counter),
             current: 0,
             look,
+            width_asked: Instant::now(),
         }
     }
 
@@ -206,10 +213,13 @@ impl Progress {
         }
         self.current = source as u64 + 1;
         // A terminal made narrower than a bar needs gets the counter, and a wider one the bar.
-        let look = look(stderr_width());
-        if look != self.look {
-            self.look = look;
-            self.bar.set_style(style(look));
+        if self.width_asked.elapsed() >= WIDTH_EVERY {
+            self.width_asked = Instant::now();
+            let look = look(stderr_width());
+            if look != self.look {
+                self.look = look;
+                self.bar.set_style(style(look));
+            }
         }
         let total = self.total.load(Ordering::Relaxed).max(self.current);
         self.bar
