@@ -45,8 +45,7 @@ impl Cli {
             Command::Extract(args) => ("extract", &args.input, &args.output),
             Command::Summary(args) => ("summary", &args.input, &args.output),
             Command::Events(args) => {
-                let bom = (args.bom && !matches!(args.format, EventFormat::Csv | EventFormat::Tsv))
-                    .then(|| "--bom is only for CSV and TSV".to_string());
+                let bom = bom_conflict(args.bom, args.format.tabular());
                 return args.input.conflict().or(bom).map(|why| ("events", why));
             }
             Command::Eval(_) | Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => {
@@ -80,8 +79,11 @@ pub enum Command {
     /// Write one row per entity: type, id, name, mentions, documents; most mentioned first.
     ///
     /// mentions counts every mention of the entity, documents the documents that mention it
-    /// (each file, stdin, or each line of JSON Lines). Rows with as many mentions are ordered by
-    /// type, then id. Takes the same options as extract, but --context.
+    /// (each file, stdin, or each line of JSON Lines). Agreements make a row per kind and one
+    /// per named instrument (Outer Space Treaty); a weekday with no date to count from is keyed
+    /// by its text in lower case. Rows with as many mentions are ordered by type, id and name:
+    /// the table is the same whatever the order of the input. Takes the same options as
+    /// extract, but --context.
     ///
     /// Examples:
     ///   orbitext summary articles/ > entities.csv          the table for a spreadsheet
@@ -95,13 +97,14 @@ pub enum Command {
     /// Each record has the fields doc, kind, status, start, end, line, text, parties,
     /// signatories, date, name (and context with --context); start and end are the byte span
     /// of the instrument's first agreement mention. parties, signatories and date are entity
-    /// keys and values that extract writes for the same document. CSV and TSV join lists with
-    /// `|`; JSON and JSON Lines write arrays. --format dot writes the network of the parties
+    /// keys and values that extract writes for the same document. CSV, TSV and xlsx join lists
+    /// with `|`; JSON and JSON Lines write arrays. --format dot writes the network of the parties
     /// for Graphviz instead.
     ///
     /// Examples:
     ///   orbitext events articles/                        CSV of every event
     ///   orbitext events --format jsonl news/ > ev.jsonl  JSON Lines for scripts
+    ///   orbitext events news/ --format xlsx -o ev.xlsx   a workbook for a spreadsheet
     ///   orbitext events --format dot articles/ | dot -Tsvg > network.svg
     ///                                                    the cooperation network
     #[command(verbatim_doc_comment)]
@@ -280,18 +283,29 @@ pub struct EventsArgs {
     pub input: InputArgs,
 
     /// Output format.
+    ///
+    /// xlsx is for spreadsheet-sized output, as for extract: at most 1,048,576 rows, the
+    /// header's included, written when the run ends to -o FILE, or to stdout when it is a pipe
+    /// or a file (never a terminal).
     #[arg(long, value_enum, default_value_t = EventFormat::Csv)]
     pub format: EventFormat,
 
-    /// Leave out the header row of CSV and TSV output.
+    #[command(flatten)]
+    pub file: OutputFile,
+
+    /// Leave out the header row of CSV, TSV and xlsx output.
     #[arg(long)]
     pub no_header: bool,
 
     /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+    ///
+    /// Not for JSON: JSON text must not start with a byte-order mark.
     #[arg(long)]
     pub bom: bool,
 
     /// Add a `context` column: the anchor with up to N characters either side of it.
+    ///
+    /// Line breaks and tabs in it become spaces, so that each record stays on one row.
     #[arg(long, value_name = "N")]
     pub context: Option<usize>,
 
@@ -313,6 +327,9 @@ pub enum EventFormat {
     Jsonl,
     /// One JSON array of all events.
     Json,
+    /// An Excel workbook of one sheet, `events`, as extract writes it; lists joined with `|`;
+    /// not for a terminal (use -o FILE).
+    Xlsx,
     /// The cooperation network in Graphviz's DOT: parties as nodes, one edge per event
     /// between each pair of its parties, labelled with kind and date.
     Dot,
@@ -326,6 +343,7 @@ impl EventFormat {
             EventFormat::Tsv => Some(Format::Tsv),
             EventFormat::Jsonl => Some(Format::Jsonl),
             EventFormat::Json => Some(Format::Json),
+            EventFormat::Xlsx => Some(Format::Xlsx),
             EventFormat::Dot => None,
         }
     }
@@ -458,14 +476,21 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     fn conflict(&self) -> Option<String> {
-        let why = match self.format {
-            _ if !self.bom => return None,
-            Format::Csv | Format::Tsv => return None,
-            Format::Jsonl | Format::Json => "JSON must not start with a byte-order mark",
-            Format::Xlsx => "a workbook says its encoding itself",
-        };
-        Some(format!("--bom is only for CSV and TSV: {why}"))
+        bom_conflict(self.bom, Some(self.format))
     }
+}
+
+/// Why `--bom` does not go with the output `format` (`None`: the network in DOT), if it does
+/// not.
+fn bom_conflict(bom: bool, format: Option<Format>) -> Option<String> {
+    let why = match format {
+        _ if !bom => return None,
+        Some(Format::Csv | Format::Tsv) => return None,
+        Some(Format::Jsonl | Format::Json) => "JSON must not start with a byte-order mark",
+        Some(Format::Xlsx) => "a workbook says its encoding itself",
+        None => "a DOT graph is no spreadsheet",
+    };
+    Some(format!("--bom is only for CSV and TSV: {why}"))
 }
 
 /// The file to write instead of stdout: shared by every command that writes a table.
@@ -534,11 +559,40 @@ pub struct InputArgs {
 
     /// Do not print warnings (skipped binary files, guessed encodings) or the progress bar;
     /// errors are always printed.
-    ///
-    /// The progress bar is only ever drawn when stderr is a terminal, stdout is not, and there
-    /// is more than one file.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub progress: ProgressArgs,
+}
+
+/// Whether progress is drawn: shared by every command that reads documents.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Draw the progress bar on stderr whatever stdout is, even with --quiet (stderr must be
+    /// a terminal).
+    ///
+    /// Without it the bar is drawn only where it cannot tear output: stderr a terminal, the
+    /// output going to a file (stdout redirected to one, or -o FILE), more than one file to
+    /// read, and no --quiet; never when stdout is a terminal or a pipe. Below 80 columns it is
+    /// a one-line counter.
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+
+    /// Never draw the progress bar.
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
+}
+
+impl ProgressArgs {
+    pub fn asked(&self) -> crate::progress::Asked {
+        use crate::progress::Asked;
+        match (self.progress, self.no_progress) {
+            (true, _) => Asked::Always,
+            (_, true) => Asked::Never,
+            _ => Asked::Auto,
+        }
+    }
 }
 
 /// What an input file holds.
