@@ -208,8 +208,8 @@ pub enum DictsCommand {
     /// Check dictionary files, printing each problem as FILE:LINE: what is wrong.
     ///
     /// The files are checked together with the embedded dictionaries (unless --no-builtin), so
-    /// an alias that clashes with an embedded entry is reported too. Exits with 2 on any
-    /// problem.
+    /// an alias that clashes with an embedded entry is reported too, and each row that extends
+    /// an embedded entry is named with the entry it extends. Exits with 2 on any problem.
     Check(CheckArgs),
 }
 
@@ -218,6 +218,10 @@ pub enum DictsCommand {
 pub struct DictArgs {
     /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
     /// org, role); may be given several times.
+    ///
+    /// A row with the type and id of an embedded entry (for an agreement, the name too)
+    /// extends that entry: its aliases are added and the fields it gives replace the embedded
+    /// ones; an empty field, the name's included, keeps the embedded value.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
 

@@ -235,6 +235,9 @@ fn describe(e: &serde_json::Error) -> String {
                 "trailing characters" => "more after the object; one document per line",
                 "invalid escape" => "a `\\` escape JSON does not have",
                 "invalid number" | "number out of range" => "a number JSON cannot read",
+                "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+                    "a `\\u` escape cut short, or half of a surrogate pair"
+                }
                 "control character (\\u0000-\\u001F) found while parsing a string" => {
                     "a tab or control character inside a string: write it as \\t or \\u00XX"
                 }
@@ -242,9 +245,33 @@ fn describe(e: &serde_json::Error) -> String {
             };
             format!("column {column}: {why}")
         }
-        _ => return what.to_string(),
+        _ => return found_instead(what),
     };
     format!("not JSON ({plain})")
+}
+
+/// serde's "invalid type: integer `5`, expected a string for `text`" as "expected a string
+/// for `text`, found the number 5", in JSON's names for its values; other messages as they are.
+fn found_instead(what: &str) -> String {
+    let Some((found, expected)) = what
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return what.to_string();
+    };
+    let found = match found {
+        "null" | "unit" => "null".to_string(),
+        "sequence" => "an array".to_string(),
+        "map" => "an object".to_string(),
+        _ => match found.split_once(' ') {
+            Some(("integer" | "floating point", n)) => {
+                format!("the number {}", n.trim_matches('`'))
+            }
+            Some(("boolean", b)) => b.trim_matches('`').to_string(),
+            _ => found.to_string(),
+        },
+    };
+    format!("expected {expected}, found {found}")
 }
 
 /// Reads one document object: its id, if any, and its text.
@@ -491,12 +518,12 @@ mod tests {
             (
                 "number text",
                 r#"{"text":5}"#,
-                "expected a string for `text`",
+                "expected a string for `text`, found the number 5",
             ),
             (
                 "array",
                 r#"["text"]"#,
-                "expected a JSON object with a `text` string",
+                "expected a JSON object with a `text` string, found an array",
             ),
             (
                 "bool id",
@@ -513,7 +540,11 @@ mod tests {
                 r#"{"text":"a","text":"b"}"#,
                 "duplicate `text`",
             ),
-            ("lone surrogate", r#"{"text":"\ud800"}"#, "hex escape"),
+            (
+                "lone surrogate",
+                r#"{"text":"\ud800"}"#,
+                "not JSON (column 16: a `\\u` escape cut short, or half of a surrogate pair)",
+            ),
         ];
         for (name, json, want) in rows {
             let got = parsed(json, &Fields::default()).unwrap_err();
