@@ -234,6 +234,10 @@ pub fn load_extending(
 
 /// The user entries that extend an embedded one merged into it, and which did.
 fn extend(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Extension>) {
+    // Without user entries there is nothing to merge, and start-up need not key every entry.
+    if entries.iter().all(Entry::builtin) {
+        return (entries, Vec::new());
+    }
     let key = |e: &Entry| {
         let name = match e.etype {
             EntryType::Entity(Kind::Agreement) => e.name.clone(),
