@@ -88,6 +88,28 @@ fn every_subcommand_reports_a_full_disk_on_stdout() {
             "{args:?}"
         );
     }
+    // A workbook too, and a full file named by -o, which the message names.
+    let xlsx = ["summary", "--format", "xlsx", FIXTURES];
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = dir.command(xlsx).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "orbitext: stdout: No space left on device\n"
+    );
+    for args in [&xlsx[..], &["extract", FIXTURES], &["dicts", "list"]] {
+        let mut args = args.to_vec();
+        args.extend(["-o", "/dev/full"]);
+        let out = dir.run(&args);
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert_eq!(
+            out.stderr, "orbitext: cannot write /dev/full: No space left on device\n",
+            "{args:?}"
+        );
+    }
 }
 
 /// The terminal end of a new pseudo-terminal, for a child's stdin, with the other end, which
