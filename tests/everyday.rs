@@ -23,6 +23,7 @@ fn every_subcommand(dir: &Dir) -> Vec<Vec<String>> {
         &["summary", FIXTURES],
         &["events", FIXTURES],
         &["eval", "--gold", gold],
+        &["eval", "--gold", gold, "--check"],
         &["dicts", "list"],
         &["dicts", "check", "good.tsv"],
         &["completions", "bash"],
