@@ -210,21 +210,23 @@ pub fn load_extending(
     }
     problems.extend(check(&entries));
     let (entries, extensions) = extend(entries);
-    problems.extend(
-        entries
-            .iter()
-            .filter(|e| e.name.is_empty())
-            .map(|e| Problem {
-                file: e.file.clone(),
-                line: e.line,
-                message: format!(
-                    "empty `name` (only a row that extends an embedded entry may leave it out: no \
-             embedded {} entry has the id `{}`)",
+    problems.extend(entries.iter().filter(|e| e.name.is_empty()).map(|e| {
+        Problem {
+            file: e.file.clone(),
+            line: e.line,
+            message: match e.etype {
+                EntryType::Entity(Kind::Agreement) => "empty `name` (an agreement row \
+                        extends the embedded instrument of its id and name, so it needs the name)"
+                    .to_string(),
+                _ => format!(
+                    "empty `name` (only a row that extends an embedded entry may leave it \
+                         out: no embedded {} entry has the id `{}`)",
                     e.etype.as_str(),
                     e.id
                 ),
-            }),
-    );
+            },
+        }
+    }));
     if problems.is_empty() {
         Ok((entries, extensions))
     } else {
@@ -476,7 +478,8 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
         // A form an entry lists twice is checked once: a set, as one entry may list many.
         seen.clear();
         for form in e.forms() {
-            if !seen.insert(form) {
+            // An empty name is a row that keeps the name of the entry it extends.
+            if form.is_empty() || !seen.insert(form) {
                 continue;
             }
             match owners.get(form) {

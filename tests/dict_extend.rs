@@ -113,21 +113,29 @@ fn check_says_which_embedded_entry_a_row_extends() {
         "mine.tsv",
         format!(
             "{HEADER}agency\tCNES\t\tthe French agency\t\t\t\n\
-             agency\tZSA\tZembla Space Agency\tZSA\t\t\t\n"
+             agency\tZSA\tZembla Space Agency\tZSA\t\t\t\n\
+             country\tFR\t\tla Republique\t\t\t\n"
         ),
     );
     let out = dir.run(&["dicts", "check", "mine.tsv"]).success();
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
     assert!(
         lines[0]
             .starts_with("mine.tsv:2: extends the agency entry `CNES` at (built-in) agencies.tsv:"),
         "{}",
         out.stdout
     );
+    // Rows that keep their entries' names do not clash over the empty name.
+    assert!(
+        lines[1]
+            .starts_with("mine.tsv:4: extends the country entry `FR` at (built-in) countries.tsv:"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(
-        lines[1],
-        "mine.tsv: 2 entries (1 extending built-in ones), no problems"
+        lines[2],
+        "mine.tsv: 3 entries (2 extending built-in ones), no problems"
     );
 }
 
