@@ -53,7 +53,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
         match outcome {
             Ok((gold, warnings)) => {
                 for warning in warnings.iter().filter(|_| !args.quiet) {
-                    eprintln!("orbitext: {name}: {warning}");
+                    eprintln!("orbitext: warning: {name}: {warning}");
                 }
                 docs.push((name, gold));
             }

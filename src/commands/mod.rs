@@ -9,7 +9,10 @@ mod extract;
 mod man;
 mod summary;
 
+use std::io;
+
 use crate::cli::{Cli, Command, DictsCommand};
+use crate::output::destination::plain;
 
 /// How a command that ran to the end went, as its exit code tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,4 +49,30 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Dicts(DictsCommand::Check(args)) => dicts::check(&args),
     }?;
     Ok(Outcome::from(all_processed))
+}
+
+/// Whether `err` is a write to a pipe whose reader has gone: `orbitext … | head` closes it
+/// early, which is the reader's choice, not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// What the binary prints for `err`, after `orbitext: `: the causes, outermost first. A
+/// system error with nothing said around it is a write to stdout, since every file read or
+/// written is named where its error is made (`events` and `eval` write stdout without a
+/// [`Destination`](crate::output::Destination)); it is named so too.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut causes = err.chain();
+    if let (Some(cause), None) = (causes.next(), causes.next()) {
+        if let Some(io) = cause.downcast_ref::<io::Error>() {
+            if io.raw_os_error().is_some() {
+                return format!("stdout: {}", plain(io));
+            }
+        }
+    }
+    format!("{err:#}")
 }

@@ -1,6 +1,8 @@
 //! Which files the paths on the command line name: files, folders walked recursively in
 //! sorted order (hidden entries skipped, symbolic links followed), and `-` for stdin. Listing
-//! is lazy, so a folder of a million files is never held in memory.
+//! is lazy, so a folder of a million files is never held in memory. The file stdout writes
+//! to (`orbitext extract news/ >> news/out.csv`) is never read, or the run would read its own
+//! output back: it is told by device and inode, as ripgrep tells it, and skipped with a warning.
 
 use std::path::{Path, PathBuf};
 
@@ -21,11 +23,13 @@ pub fn doc_name(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// A source that could not be listed, with the reason.
+/// A source that could not be listed, with the reason; or, when `skipped`, one passed over
+/// on purpose, which is a warning rather than an error.
 #[derive(Debug)]
 pub struct ListError {
     pub path: String,
     pub error: anyhow::Error,
+    pub skipped: bool,
 }
 
 /// The sources named by `paths` in order: `-` (or no path at all) is stdin, a folder is every
@@ -38,9 +42,55 @@ pub fn sources(
 ) -> impl Iterator<Item = Result<Source, ListError>> + Send + 'static {
     let stdin_only = paths.is_empty().then_some(Ok(Source::Stdin));
     let paths = paths.to_vec();
+    let output = stdout_file();
     stdin_only
         .into_iter()
-        .chain(paths.into_iter().flat_map(expand))
+        .chain(
+            paths
+                .into_iter()
+                .flat_map(expand)
+                .map(move |source| match source {
+                    Ok(Source::File(path)) if output.is_some() && identity(&path) == output => {
+                        Err(ListError {
+                            path: doc_name(&path),
+                            error: anyhow!("is the file stdout writes to; skipped"),
+                            skipped: true,
+                        })
+                    }
+                    other => other,
+                }),
+        )
+}
+
+/// A file's device and inode, which name it whatever the path it is reached by.
+type Identity = Option<(u64, u64)>;
+
+/// The regular file stdout writes to, if it is one (not a pipe or a terminal).
+#[cfg(unix)]
+fn stdout_file() -> Identity {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    let meta = std::fs::File::from(fd).metadata().ok()?;
+    meta.is_file().then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Identity {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+/// Elsewhere no file is told apart from stdout's: none is skipped.
+#[cfg(not(unix))]
+fn stdout_file() -> Identity {
+    None
+}
+
+#[cfg(not(unix))]
+fn identity(_: &Path) -> Identity {
+    None
 }
 
 fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
@@ -64,6 +114,7 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> +
         Ok(e) => Some(Err(ListError {
             path: doc_name(e.path()),
             error: anyhow!("not a regular file ({}); skipped", kind_of(&e.file_type())),
+            skipped: false,
         })),
         Err(err) => {
             let at = doc_name(err.path().unwrap_or(&path));
@@ -72,7 +123,11 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> +
                 Some(io) => anyhow!("{io}"),
                 None => anyhow!("{err}"),
             };
-            Some(Err(ListError { path: at, error }))
+            Some(Err(ListError {
+                path: at,
+                error,
+                skipped: false,
+            }))
         }
     }))
 }
