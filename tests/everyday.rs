@@ -18,12 +18,20 @@ fn every_subcommand(dir: &Dir) -> Vec<Vec<String>> {
         "type\tid\tname\taliases\nagency\tZSA\tZembla Space Agency\tZSA\n",
     );
     let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold");
+    let events = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/events");
+    let scored = ["eval", "--events", events, "--articles", FIXTURES];
     let lines: &[&[&str]] = &[
         &["extract", FIXTURES],
         &["summary", FIXTURES],
         &["events", FIXTURES],
         &["eval", "--gold", gold],
+        &["eval", "--gold", gold, "--show-errors", "5"],
+        &["eval", "--gold", gold, "--format", "json"],
         &["eval", "--gold", gold, "--check"],
+        &scored,
+        &[&scored[..], &["--show-errors", "5"]].concat(),
+        &[&scored[..], &["--format", "json"]].concat(),
+        &[&scored[..], &["--check"]].concat(),
         &["dicts", "list"],
         &["dicts", "check", "good.tsv"],
         &["completions", "bash"],
