@@ -1,7 +1,7 @@
 //! The everyday path of a new user, run as a shell runs it: no path with stdin a terminal, the
 //! `--type`/`--types` flag, `-j`, every subcommand on a closed pipe and on a full disk, JSON
-//! Lines errors in plain words, warnings marked as warnings, the file stdout writes to never
-//! read back, and an EXIT STATUS section in every manual page.
+//! Lines errors in plain words, warnings marked as warnings, the files stdout and `-o` write
+//! to never read back, and an EXIT STATUS section in every manual page.
 
 #[allow(dead_code)]
 mod util;
@@ -18,12 +18,20 @@ fn every_subcommand(dir: &Dir) -> Vec<Vec<String>> {
         "type\tid\tname\taliases\nagency\tZSA\tZembla Space Agency\tZSA\n",
     );
     let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold");
+    let events = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/events");
+    let scored = ["eval", "--events", events, "--articles", FIXTURES];
     let lines: &[&[&str]] = &[
         &["extract", FIXTURES],
         &["summary", FIXTURES],
         &["events", FIXTURES],
         &["eval", "--gold", gold],
+        &["eval", "--gold", gold, "--show-errors", "5"],
+        &["eval", "--gold", gold, "--format", "json"],
         &["eval", "--gold", gold, "--check"],
+        &scored,
+        &[&scored[..], &["--show-errors", "5"]].concat(),
+        &[&scored[..], &["--format", "json"]].concat(),
+        &[&scored[..], &["--check"]].concat(),
         &["dicts", "list"],
         &["dicts", "check", "good.tsv"],
         &["completions", "bash"],
@@ -312,6 +320,59 @@ fn the_file_stdout_writes_to_is_never_read() {
     // Another file is read as ever, and a run to a pipe skips nothing.
     let out = dir.run(&["extract", "news"]).success();
     assert!(out.stdout.contains("news/out.csv,"), "{}", out.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_o_writes_to_is_never_read() {
+    let dir = Dir::new();
+    dir.create(
+        "news/a.txt",
+        "NASA and India signed a memorandum of understanding on May 21, 2021.\n",
+    );
+    for command in ["extract", "summary", "events"] {
+        let out_path = dir.path().join("news/out.csv");
+        let _ = fs::remove_file(&out_path);
+        let args = [command, "news", "-o", "news/out.csv"];
+        // The first run finds no output to skip; the second finds the first's and passes it over.
+        let first = dir.run(&args).success();
+        assert_eq!(first.stderr, "", "{command}");
+        let written = fs::read_to_string(&out_path).unwrap();
+        assert!(written.contains("NASA"), "{command}: {written}");
+        let again = dir.run(&args);
+        assert_eq!(again.code, Some(0), "{command}");
+        assert_eq!(
+            again.stderr, "orbitext: warning: news/out.csv: is the file -o writes to; skipped\n",
+            "{command}"
+        );
+        assert_eq!(fs::read_to_string(&out_path).unwrap(), written, "{command}");
+        // Named by a path of its own, through a link, it is the same file.
+        let link = dir.path().join("news-link");
+        let _ = fs::remove_file(&link);
+        std::os::unix::fs::symlink(dir.path().join("news"), &link).unwrap();
+        let out = dir.run(&[
+            command,
+            "news/a.txt",
+            "news-link/out.csv",
+            "-o",
+            "news/out.csv",
+        ]);
+        assert_eq!(out.code, Some(0), "{command}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("news-link/out.csv: is the file -o writes to; skipped"),
+            "{command}: {}",
+            out.stderr
+        );
+        assert_eq!(fs::read_to_string(&out_path).unwrap(), written, "{command}");
+    }
+    let records = fs::read_to_string(dir.path().join("news/out.csv")).unwrap();
+    assert!(!records.contains("news/out.csv"), "{records}");
+    // Another run's output file is read as ever.
+    let out = dir.run(&["extract", "news", "-o", "other.csv"]).success();
+    assert_eq!(out.stderr, "");
+    let other = fs::read_to_string(dir.path().join("other.csv")).unwrap();
+    assert!(other.contains("news/out.csv,"), "{other}");
 }
 
 #[test]

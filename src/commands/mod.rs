@@ -12,7 +12,6 @@ mod summary;
 use std::io;
 
 use crate::cli::{Cli, Command, DictsCommand};
-use crate::output::destination::plain;
 
 /// How a command that ran to the end went, as its exit code tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,18 +60,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// What the binary prints for `err`, after `orbitext: `: the causes, outermost first. A
-/// system error with nothing said around it is a write to stdout, since every file read or
-/// written is named where its error is made (`events` and `eval` write stdout without a
-/// [`Destination`](crate::output::Destination)); it is named so too.
+/// What the binary prints for `err`, after `orbitext: `: the causes, outermost first. Every
+/// output names itself in its write errors (`stdout: No space left on device`), and every
+/// input names its file, so the chain says all there is.
 pub fn message(err: &anyhow::Error) -> String {
-    let mut causes = err.chain();
-    if let (Some(cause), None) = (causes.next(), causes.next()) {
-        if let Some(io) = cause.downcast_ref::<io::Error>() {
-            if io.raw_os_error().is_some() {
-                return format!("stdout: {}", plain(io));
-            }
-        }
-    }
     format!("{err:#}")
 }

@@ -5,7 +5,8 @@
 //! it was; a run killed by a signal may leave the temporary file behind, never a half-written
 //! file. A path that is not a regular file (`/dev/null`, a FIFO) cannot be replaced and is
 //! written in place. A write that fails names where it went (`stdout: No space left on
-//! device`), so that the message says which output is at fault.
+//! device`), so that the message says which output is at fault. The file being replaced is
+//! never read as input while it is open, as stdout's file is not.
 
 use std::fmt;
 use std::fs::{self, File};
@@ -16,14 +17,17 @@ use anyhow::Context;
 use tempfile::NamedTempFile;
 
 use super::Format;
+use crate::input::walk::{never_read, NeverRead};
 
 /// An open output: written through a buffer, and put in place by [`Destination::commit`].
 pub enum Destination {
     Stdout(BufWriter<io::Stdout>),
-    /// A file being written beside `path`, renamed to it at the end.
+    /// A file being written beside `path`, renamed to it at the end; `path`, if it exists
+    /// already, is not read as input meanwhile.
     Replace {
         temp: BufWriter<NamedTempFile>,
         path: PathBuf,
+        _unread: NeverRead,
     },
     /// A special file (a device, a FIFO), written as it is, and its path.
     InPlace(BufWriter<File>, PathBuf),
@@ -73,6 +77,7 @@ impl Destination {
         let temp = temporary_beside(&path).with_context(cannot)?;
         Ok(Destination::Replace {
             temp: BufWriter::new(temp),
+            _unread: never_read(&path),
             path,
         })
     }
@@ -83,7 +88,7 @@ impl Destination {
         self.flush()?;
         match self {
             Destination::Stdout(_) | Destination::InPlace(..) => {}
-            Destination::Replace { temp, path } => {
+            Destination::Replace { temp, path, .. } => {
                 let cannot = || format!("cannot write {}", path.display());
                 let temp = temp
                     .into_inner()
