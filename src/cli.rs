@@ -26,17 +26,44 @@ impl Cli {
         use clap::CommandFactory;
 
         let cli = Cli::parse();
-        if let Some((name, why)) = cli.conflict() {
+        let stdin_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+        let problem = cli
+            .conflict()
+            .map(|c| (c, clap::error::ErrorKind::ArgumentConflict));
+        let missing = cli
+            .missing_input(stdin_terminal)
+            .map(|m| (m, clap::error::ErrorKind::MissingRequiredArgument));
+        if let Some(((name, why), kind)) = problem.or(missing) {
             // Built, so that the usage line is the subcommand's, with the binary's name.
             let mut command = Cli::command();
             command.build();
             let sub = command
                 .find_subcommand_mut(name)
                 .expect("the subcommand just parsed");
-            sub.error(clap::error::ErrorKind::ArgumentConflict, why)
-                .exit();
+            sub.error(kind, why).exit();
         }
         cli
+    }
+
+    /// The subcommand and what to do, when it would read stdin and stdin is a terminal: a
+    /// person who typed no path is more likely to have forgotten it than to mean to type an
+    /// article in. `-` reads the terminal all the same.
+    fn missing_input(&self, stdin_terminal: bool) -> Option<(&'static str, String)> {
+        let (name, input) = match &self.command {
+            Command::Extract(args) => ("extract", &args.input),
+            Command::Summary(args) => ("summary", &args.input),
+            Command::Events(args) => ("events", &args.input),
+            _ => return None,
+        };
+        (stdin_terminal && input.paths.is_empty()).then(|| {
+            (
+                name,
+                format!(
+                    "no input: name the files or folders to read (`orbitext {name} articles/`), \
+                     or pipe text in (`cat a.txt | orbitext {name}`); `-` reads the terminal"
+                ),
+            )
+        })
     }
 
     /// The subcommand and why its flags do not go together, if they do not.
@@ -45,8 +72,7 @@ impl Cli {
             Command::Extract(args) => ("extract", &args.input, &args.output),
             Command::Summary(args) => ("summary", &args.input, &args.output),
             Command::Events(args) => {
-                let bom = (args.bom && !matches!(args.format, EventFormat::Csv | EventFormat::Tsv))
-                    .then(|| "--bom is only for CSV and TSV".to_string());
+                let bom = bom_conflict(args.bom, args.format.tabular());
                 return args.input.conflict().or(bom).map(|why| ("events", why));
             }
             Command::Eval(_) | Command::Dicts(_) | Command::Completions(_) | Command::Man(_) => {
@@ -80,8 +106,11 @@ pub enum Command {
     /// Write one row per entity: type, id, name, mentions, documents; most mentioned first.
     ///
     /// mentions counts every mention of the entity, documents the documents that mention it
-    /// (each file, stdin, or each line of JSON Lines). Rows with as many mentions are ordered by
-    /// type, then id. Takes the same options as extract, but --context.
+    /// (each file, stdin, or each line of JSON Lines). Agreements make a row per kind and one
+    /// per named instrument (Outer Space Treaty); a weekday with no date to count from is keyed
+    /// by its text in lower case. Rows with as many mentions are ordered by type, id and name:
+    /// the table is the same whatever the order of the input. Takes the same options as
+    /// extract, but --context.
     ///
     /// Examples:
     ///   orbitext summary articles/ > entities.csv          the table for a spreadsheet
@@ -95,13 +124,14 @@ pub enum Command {
     /// Each record has the fields doc, kind, status, start, end, line, text, parties,
     /// signatories, date, name (and context with --context); start and end are the byte span
     /// of the instrument's first agreement mention. parties, signatories and date are entity
-    /// keys and values that extract writes for the same document. CSV and TSV join lists with
-    /// `|`; JSON and JSON Lines write arrays. --format dot writes the network of the parties
+    /// keys and values that extract writes for the same document. CSV, TSV and xlsx join lists
+    /// with `|`; JSON and JSON Lines write arrays. --format dot writes the network of the parties
     /// for Graphviz instead.
     ///
     /// Examples:
     ///   orbitext events articles/                        CSV of every event
     ///   orbitext events --format jsonl news/ > ev.jsonl  JSON Lines for scripts
+    ///   orbitext events news/ --format xlsx -o ev.xlsx   a workbook for a spreadsheet
     ///   orbitext events --format dot articles/ | dot -Tsvg > network.svg
     ///                                                    the cooperation network
     #[command(verbatim_doc_comment)]
@@ -120,12 +150,21 @@ pub enum Command {
     /// and the others are still scored. Exits with 2 when a gold file could not be used, with
     /// 1 when --min-f1 is not reached.
     ///
+    /// With --events DIR, agreement events are scored instead, as `events` finds them:
+    /// NAME.jsonl holds the gold events of the article NAME.txt, one JSON object a line (see
+    /// --events), and the article is beside it or under --articles DIR. Events pair within an
+    /// article by kind and shared parties (else overlapping anchors); the table gives event
+    /// precision, recall and F1, then those of the values over all events, per field
+    /// (parties, signatories, date, status) and for all values together. A malformed line is
+    /// reported as FILE:LINE, and --min-f1 gates on the event F1.
+    ///
     /// Examples:
     ///   orbitext eval --gold gold/                       the score table
     ///   orbitext eval --gold gold/ --show-errors 20      and the first misses and false alarms
     ///   orbitext eval --gold gold/ --dict mine.tsv --min-f1 0.9   gate CI on a dictionary
     ///   orbitext eval --gold gold/ --format json         the figures for scripts
     ///   orbitext eval --gold gold/ --check               only check the markup
+    ///   orbitext eval --events events/ --articles articles/   score events
     #[command(verbatim_doc_comment)]
     Eval(EvalArgs),
 
@@ -181,8 +220,8 @@ pub enum DictsCommand {
     /// Check dictionary files, printing each problem as FILE:LINE: what is wrong.
     ///
     /// The files are checked together with the embedded dictionaries (unless --no-builtin), so
-    /// an alias that clashes with an embedded entry is reported too. Exits with 2 on any
-    /// problem.
+    /// an alias that clashes with an embedded entry is reported too, and each row that extends
+    /// an embedded entry is named with the entry it extends. Exits with 2 on any problem.
     Check(CheckArgs),
 }
 
@@ -191,6 +230,10 @@ pub enum DictsCommand {
 pub struct DictArgs {
     /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
     /// org, role); may be given several times.
+    ///
+    /// A row with the type and id of an embedded entry (for an agreement, the name too)
+    /// extends that entry: its aliases are added and the fields it gives replace the embedded
+    /// ones; an empty field, the name's included, keeps the embedded value.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
 
@@ -201,9 +244,15 @@ pub struct DictArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only entries of this type (country, agency, official, agreement, title, ignore).
-    #[arg(long = "type", value_name = "TYPE")]
-    pub kind: Option<String>,
+    /// Only entries of these types, comma-separated (default: all).
+    #[arg(
+        long = "types",
+        visible_alias = "type",
+        value_name = "TYPE,...",
+        value_delimiter = ',',
+        value_parser = ["country", "agency", "official", "agreement", "title", "ignore"]
+    )]
+    pub types: Vec<String>,
 
     /// Output format (xlsx: with -o FILE, or stdout redirected).
     #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -271,18 +320,29 @@ pub struct EventsArgs {
     pub input: InputArgs,
 
     /// Output format.
+    ///
+    /// xlsx is for spreadsheet-sized output, as for extract: at most 1,048,576 rows, the
+    /// header's included, written when the run ends to -o FILE, or to stdout when it is a pipe
+    /// or a file (never a terminal).
     #[arg(long, value_enum, default_value_t = EventFormat::Csv)]
     pub format: EventFormat,
 
-    /// Leave out the header row of CSV and TSV output.
+    #[command(flatten)]
+    pub file: OutputFile,
+
+    /// Leave out the header row of CSV, TSV and xlsx output.
     #[arg(long)]
     pub no_header: bool,
 
     /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+    ///
+    /// Not for JSON: JSON text must not start with a byte-order mark.
     #[arg(long)]
     pub bom: bool,
 
     /// Add a `context` column: the anchor with up to N characters either side of it.
+    ///
+    /// Line breaks and tabs in it become spaces, so that each record stays on one row.
     #[arg(long, value_name = "N")]
     pub context: Option<usize>,
 
@@ -304,6 +364,9 @@ pub enum EventFormat {
     Jsonl,
     /// One JSON array of all events.
     Json,
+    /// An Excel workbook of one sheet, `events`, as extract writes it; lists joined with `|`;
+    /// not for a terminal (use -o FILE).
+    Xlsx,
     /// The cooperation network in Graphviz's DOT: parties as nodes, one edge per event
     /// between each pair of its parties, labelled with kind and date.
     Dot,
@@ -317,6 +380,7 @@ impl EventFormat {
             EventFormat::Tsv => Some(Format::Tsv),
             EventFormat::Jsonl => Some(Format::Jsonl),
             EventFormat::Json => Some(Format::Json),
+            EventFormat::Xlsx => Some(Format::Xlsx),
             EventFormat::Dot => None,
         }
     }
@@ -324,11 +388,28 @@ impl EventFormat {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The folder of gold files (every *.txt file below it), or one gold file.
-    #[arg(long, value_name = "DIR")]
-    pub gold: PathBuf,
+    /// The folder of entity gold files (every *.txt file below it), or one gold file.
+    #[arg(long, value_name = "DIR", required_unless_present = "events")]
+    pub gold: Option<PathBuf>,
 
-    /// Only check the gold files' markup: extract and score nothing.
+    /// Score agreement events instead: the folder of event gold files (every *.jsonl file
+    /// below it), or one gold file.
+    ///
+    /// NAME.jsonl holds one JSON object per event of the article NAME.txt, as `orbitext
+    /// events --format jsonl` writes events: {"kind": "mou", "status": "signed", "parties":
+    /// ["NASA", "ESA"], "signatories": [], "date": "2021-05-03", "start": 22, "end": 49}, where
+    /// start and end are the byte span of the instrument's first mention. An article with no
+    /// event has an empty file. The article is NAME.txt beside NAME.jsonl, or under --articles.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["gold", "types"])]
+    pub events: Option<PathBuf>,
+
+    /// With --events: the folder of the articles, NAME.txt for each NAME.jsonl (at the same
+    /// place below it as the gold file below --events). Default: beside the gold files.
+    #[arg(long, value_name = "DIR", conflicts_with = "gold")]
+    pub articles: Option<PathBuf>,
+
+    /// Only check the gold files: extract and score nothing. With --events, each article is
+    /// read too, to check that the anchors lie in it.
     #[arg(long)]
     pub check: bool,
 
@@ -337,27 +418,35 @@ pub struct EvalArgs {
     pub format: EvalFormat,
 
     /// List the first N gold mentions missed and the first N mentions found that are not in
-    /// the gold, each as FILE:LINE: type `text` (key).
+    /// the gold, each as FILE:LINE: type `text` (key). With --events: the first N events
+    /// missed, found but not in the gold, or paired with values that differ.
     ///
     /// With --format json the list goes to stderr, so that stdout stays one JSON object.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub show_errors: usize,
 
-    /// Exit with 1 when the relaxed micro F1 is below X (from 0 to 1), so that CI can fail a
-    /// change that makes extraction worse.
+    /// Exit with 1 when the relaxed micro F1 (with --events: the event F1) is below X (from 0
+    /// to 1), so that CI can fail a change that makes extraction worse.
     #[arg(long, value_name = "X", value_parser = parse_share)]
     pub min_f1: Option<f64>,
 
     /// Only score these entity types, comma-separated, in this order (default: all).
-    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        visible_alias = "type",
+        value_enum,
+        value_name = "TYPE,...",
+        value_delimiter = ','
+    )]
     pub types: Vec<Kind>,
 
     /// Worker threads (default: all cores). The scores are identical whatever the number.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
-    /// Decode every gold file with this encoding instead of detecting it, as `extract
-    /// --encoding` does (see `orbitext extract --help`).
+    /// Decode every gold file (with --events: every article; JSON Lines gold is UTF-8) with
+    /// this encoding instead of detecting it, as `extract --encoding` does (see `orbitext
+    /// extract --help`).
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
 
@@ -375,11 +464,15 @@ pub struct EvalArgs {
 /// How `eval` writes its scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
-    /// A table for people: a row per type and a micro row, figures to three decimals.
+    /// A table for people: a row per type and a micro row (with --events: a row for events,
+    /// one per field and one for all values), figures to three decimals.
     Table,
     /// One JSON object with a member per type and `micro`, each holding gold, pred,
     /// strict_p, strict_r, strict_f1, relaxed_p, relaxed_r, relaxed_f1 and key_acc (null when
     /// no match had a key to compare), as the reference scorer `score.py --json` writes it.
+    /// With --events: members events, parties, signatories, date, status and values, each
+    /// holding p, r, f1, tp, fp and fn, then docs and gold_events, as `score_events.py --json`
+    /// writes them.
     Json,
 }
 
@@ -420,20 +513,33 @@ pub struct OutputArgs {
     ///
     /// Mentions are found as always (the longest name still wins: no country inside
     /// `Luxembourg Space Agency`), then only those of these types are written.
-    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        visible_alias = "type",
+        value_enum,
+        value_name = "TYPE,...",
+        value_delimiter = ','
+    )]
     pub types: Vec<Kind>,
 }
 
 impl OutputArgs {
     fn conflict(&self) -> Option<String> {
-        let why = match self.format {
-            _ if !self.bom => return None,
-            Format::Csv | Format::Tsv => return None,
-            Format::Jsonl | Format::Json => "JSON must not start with a byte-order mark",
-            Format::Xlsx => "a workbook says its encoding itself",
-        };
-        Some(format!("--bom is only for CSV and TSV: {why}"))
+        bom_conflict(self.bom, Some(self.format))
     }
+}
+
+/// Why `--bom` does not go with the output `format` (`None`: the network in DOT), if it does
+/// not.
+fn bom_conflict(bom: bool, format: Option<Format>) -> Option<String> {
+    let why = match format {
+        _ if !bom => return None,
+        Some(Format::Csv | Format::Tsv) => return None,
+        Some(Format::Jsonl | Format::Json) => "JSON must not start with a byte-order mark",
+        Some(Format::Xlsx) => "a workbook says its encoding itself",
+        None => "a DOT graph is no spreadsheet",
+    };
+    Some(format!("--bom is only for CSV and TSV: {why}"))
 }
 
 /// The file to write instead of stdout: shared by every command that writes a table.
@@ -454,7 +560,7 @@ pub struct OutputFile {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or folders to read (folders recursively, hidden entries skipped); `-` or nothing
-    /// reads stdin.
+    /// reads stdin (nothing only when stdin is not a terminal).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -485,7 +591,7 @@ pub struct InputArgs {
     ///
     /// JSON Lines on stdin usually means one orbitext per core under a data engine (Spark,
     /// GNU parallel), so each process then keeps to one thread unless told otherwise.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
     /// Decode every document with this encoding instead of detecting it (text input only:
@@ -502,11 +608,40 @@ pub struct InputArgs {
 
     /// Do not print warnings (skipped binary files, guessed encodings) or the progress bar;
     /// errors are always printed.
-    ///
-    /// The progress bar is only ever drawn when stderr is a terminal, stdout is not, and there
-    /// is more than one file.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub progress: ProgressArgs,
+}
+
+/// Whether progress is drawn: shared by every command that reads documents.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Draw the progress bar on stderr whatever stdout is, even with --quiet (stderr must be
+    /// a terminal).
+    ///
+    /// Without it the bar is drawn only where it cannot tear output: stderr a terminal, the
+    /// output going to a file (stdout redirected to one, or -o FILE), more than one file to
+    /// read, and no --quiet; never when stdout is a terminal or a pipe. Below 80 columns it is
+    /// a one-line counter.
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+
+    /// Never draw the progress bar.
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
+}
+
+impl ProgressArgs {
+    pub fn asked(&self) -> crate::progress::Asked {
+        use crate::progress::Asked;
+        match (self.progress, self.no_progress) {
+            (true, _) => Asked::Always,
+            (_, true) => Asked::Never,
+            _ => Asked::Auto,
+        }
+    }
 }
 
 /// What an input file holds.

@@ -15,9 +15,9 @@ use crate::events::{self, Event};
 use crate::extract::Extractor;
 use crate::input::{self, Fields, Job, Options};
 use crate::output::{self, Format, Writer};
-use crate::progress::{self, Progress};
+use crate::progress::{self, Asked, Progress, Situation};
 use crate::record::{self, each_record};
-use crate::summary::Summary;
+use crate::summary::{self, Summary};
 
 /// How many documents (or pieces of documents) are read and extracted at once: enough to keep
 /// every thread busy, few enough that memory stays flat however many files there are.
@@ -57,6 +57,9 @@ pub struct Pipeline {
     /// The types to keep; empty keeps all.
     kinds: Vec<Kind>,
     quiet: bool,
+    progress: Asked,
+    /// The output goes to `-o FILE`: stdout is not where progress could tear it.
+    output_file: bool,
 }
 
 /// What a run does with the mentions it finds.
@@ -155,22 +158,34 @@ impl Pipeline {
             options: input_options(input),
             kinds: Vec::new(),
             quiet: input.quiet,
+            progress: input.progress.asked(),
+            output_file: false,
         })
+    }
+
+    /// Say whether the output goes to `-o FILE` rather than stdout, for the progress rule.
+    pub fn output_file(mut self, named: bool) -> Pipeline {
+        self.output_file = named;
+        self
     }
 
     /// Process every document named by `paths` into `sink`; `Ok(false)` if some input could
     /// not be processed (each such input is reported on stderr).
     pub fn run<W: Write + Send>(&self, paths: &[PathBuf], sink: &mut Sink<W>) -> io::Result<bool> {
-        let show = progress::wanted(
-            self.quiet,
-            io::stderr().is_terminal(),
-            io::stdout().is_terminal(),
-            progress::many_files(paths),
-        );
+        let stderr_terminal = io::stderr().is_terminal();
+        let look = progress::decide(Situation {
+            asked: self.progress,
+            quiet: self.quiet,
+            stderr_terminal,
+            stdout: progress::Stdout::detect(),
+            output_file: self.output_file,
+            many_files: progress::many_files(paths),
+            width: stderr_terminal.then(progress::stderr_width).flatten(),
+        });
         let mut messages = Messages {
             quiet: self.quiet,
             errors: 0,
-            progress: show.then(|| Progress::start(paths)),
+            progress: look.map(|look| Progress::start(paths, look)),
         };
         let done = self.process(input::jobs(paths, &self.options), sink, &mut messages);
         if let Some(progress) = messages.progress.take() {
@@ -268,7 +283,10 @@ impl Pipeline {
                     Render::Records(format, context) => {
                         Found::Rendered(render_job(&job, &mentions, format, context))
                     }
-                    Render::Mentions => Found::Mentions(mentions),
+                    Render::Mentions => Found::Mentions(match &job {
+                        Job::Piece(p) => summary::keyed(&p.text, mentions),
+                        _ => mentions,
+                    }),
                     Render::Events(context) => Found::Events(match &job {
                         Job::Piece(p) => {
                             events::of_piece(&p.text, p.offset, p.lines, &mentions, context)
@@ -441,8 +459,8 @@ fn finish_job<W: Write>(
     }
 }
 
-/// Everything on stderr: warnings and errors, as `orbitext: PATH: message` (warnings only
-/// unless --quiet), and the progress bar, cleared while a message is printed. What was
+/// Everything on stderr: warnings and errors, as `orbitext: warning: PATH: message` and
+/// `orbitext: PATH: message` (warnings only unless --quiet), and the progress bar, cleared while a message is printed. What was
 /// written so far is flushed first, so that a message follows the records before it.
 struct Messages {
     quiet: bool,
@@ -455,7 +473,7 @@ impl Messages {
     fn warn<W: Write>(&self, sink: &mut Sink<W>, path: &str, message: &str) -> io::Result<()> {
         if !self.quiet {
             sink.flush()?;
-            self.say(path, message);
+            self.say("warning: ", path, message);
         }
         Ok(())
     }
@@ -468,14 +486,14 @@ impl Messages {
     ) -> io::Result<()> {
         self.errors += 1;
         sink.flush()?;
-        self.say(path, &format!("{error:#}"));
+        self.say("", path, &format!("{error:#}"));
         Ok(())
     }
 
     /// One message line on stderr; a stderr that cannot be written to is no reason to stop.
-    fn say(&self, path: &str, message: &str) {
+    fn say(&self, label: &str, path: &str, message: &str) {
         let say = || {
-            let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+            let _ = writeln!(io::stderr().lock(), "orbitext: {label}{path}: {message}");
         };
         match &self.progress {
             Some(progress) => progress.suspend(say),
@@ -530,6 +548,8 @@ mod tests {
             },
             kinds: Vec::new(),
             quiet: true,
+            progress: Asked::Never,
+            output_file: false,
         };
         let mut out = Vec::new();
         let writer = Writer::new(Format::Jsonl, None, false, &mut out).unwrap();

@@ -1,12 +1,22 @@
 //! The summary table: one row per entity with how often and in how many documents it is
 //! mentioned, the table analysts paste into a spreadsheet. Counts are kept as the mentions go
 //! by, so memory grows with the number of distinct entities, never with the size of the input.
+//!
+//! An entity is its type and id, but for two kinds of mention whose id alone would lump
+//! different things together. Agreements are keyed by kind *and* name: every generic mention
+//! of a kind carries the kind's display name (`memorandum of understanding`), so the kinds
+//! make one row each, and a named instrument (`Outer Space Treaty`, `Artemis Accords`) makes a
+//! row of its own rather than joining every `treaty`. A mention without an id (a weekday
+//! with no date to count from) is keyed by its text, case-folded, so that `Tuesday` is a row
+//! and no row has an empty id. The table never depends on the order of the input: a row's
+//! name is the one its mentions give most often (the smallest of those, on a tie), and rows
+//! are sorted on every column that tells them apart.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::entity::{Kind, Mention};
+use crate::entity::{Kind, Mention, Text};
 
 /// The header row of CSV and TSV summaries, in field order.
 pub const FIELDS: [&str; 5] = ["type", "id", "name", "mentions", "documents"];
@@ -17,9 +27,10 @@ pub struct Row<'a> {
     /// `country`, `agency`, `official`, `date` or `agreement`.
     #[serde(rename = "type")]
     pub kind: Kind,
-    /// The canonical key, as in the records' `id`.
+    /// The canonical key, as in the records' `id`; for a mention without one, its text in
+    /// lower case.
     pub id: &'a str,
-    /// The canonical display name (the first one met, should two mentions differ).
+    /// The canonical display name: the one most mentions give.
     pub name: &'a str,
     /// How many times the entity is mentioned.
     pub mentions: u64,
@@ -27,12 +38,29 @@ pub struct Row<'a> {
     pub documents: u64,
 }
 
+/// Give each mention of `text` without an id (a weekday with no date to count from) its text,
+/// case-folded, as id and its text as name, so that the summary can count it as an entity.
+pub fn keyed<'a>(text: &str, mut mentions: Vec<Mention<'a>>) -> Vec<Mention<'a>> {
+    for m in mentions.iter_mut().filter(|m| m.id.is_empty()) {
+        let written = text.get(m.start..m.end).unwrap_or_default();
+        m.id = Text::owned(written.to_lowercase());
+        m.name = Text::owned(written.to_string());
+    }
+    mentions
+}
+
+/// An entity's key within its type: the id, and for agreements the name too.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Key {
+    id: String,
+    /// The name for agreements (kind and instrument are told apart by it); else empty.
+    name: String,
+}
+
 /// Counts per entity, filled piece by piece in input order.
 #[derive(Debug, Default)]
 pub struct Summary {
-    /// Per type, the entities by id: looked up by `&str`, so a mention of a known entity
-    /// allocates nothing.
-    entities: HashMap<Kind, HashMap<String, Counts>>,
+    entities: HashMap<Kind, HashMap<Key, Counts>>,
     /// The document the last piece belonged to, to tell its later pieces from a new document.
     last_doc: String,
     /// Documents seen so far; the current one's number.
@@ -41,11 +69,23 @@ pub struct Summary {
 
 #[derive(Debug)]
 struct Counts {
-    name: String,
+    /// Each name its mentions give, with how many give it: nearly always just one.
+    names: Vec<(String, u64)>,
     mentions: u64,
     documents: u64,
     /// The number of the last document that mentioned the entity.
     last_document: u64,
+}
+
+impl Counts {
+    /// The name most mentions give, the smallest of them on a tie: the same whatever the
+    /// order the mentions came in.
+    fn name(&self) -> &str {
+        self.names
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map_or("", |(name, _)| name)
+    }
 }
 
 impl Summary {
@@ -58,16 +98,28 @@ impl Summary {
         }
         let document = self.documents;
         for m in mentions {
-            let by_id = self.entities.entry(m.kind).or_default();
-            let counts = match by_id.get_mut(&*m.id) {
-                Some(counts) => counts,
-                None => by_id.entry(m.id.into_owned()).or_insert(Counts {
-                    name: m.name.into_owned(),
+            let key = Key {
+                id: m.id.into_owned(),
+                name: match m.kind {
+                    Kind::Agreement => m.name.to_string(),
+                    _ => String::new(),
+                },
+            };
+            let counts = self
+                .entities
+                .entry(m.kind)
+                .or_default()
+                .entry(key)
+                .or_insert(Counts {
+                    names: Vec::new(),
                     mentions: 0,
                     documents: 0,
                     last_document: 0,
-                }),
-            };
+                });
+            match counts.names.iter_mut().find(|(name, _)| *name == *m.name) {
+                Some((_, n)) => *n += 1,
+                None => counts.names.push((m.name.into_owned(), 1)),
+            }
             counts.mentions += 1;
             if counts.last_document != document {
                 counts.last_document = document;
@@ -76,17 +128,17 @@ impl Summary {
         }
     }
 
-    /// The rows, most mentioned first; rows with as many mentions by type, then id, so that
-    /// the order never depends on hashing.
+    /// The rows, most mentioned first; rows with as many mentions by type, then id, then name,
+    /// so that the order never depends on hashing or on the input's order.
     pub fn rows(&self) -> Vec<Row<'_>> {
         let mut rows: Vec<Row> = self
             .entities
             .iter()
-            .flat_map(|(&kind, by_id)| {
-                by_id.iter().map(move |(id, c)| Row {
+            .flat_map(|(&kind, by_key)| {
+                by_key.iter().map(move |(key, c)| Row {
                     kind,
-                    id,
-                    name: &c.name,
+                    id: &key.id,
+                    name: c.name(),
                     mentions: c.mentions,
                     documents: c.documents,
                 })
@@ -97,6 +149,7 @@ impl Summary {
                 .cmp(&a.mentions)
                 .then_with(|| a.kind.as_str().cmp(b.kind.as_str()))
                 .then_with(|| a.id.cmp(b.id))
+                .then_with(|| a.name.cmp(b.name))
         });
         rows
     }
@@ -190,5 +243,80 @@ mod tests {
                 ("official", "Wilbur Ross"),
             ]
         );
+    }
+
+    #[test]
+    fn agreements_are_rows_by_kind_and_by_named_instrument() {
+        let mut s = Summary::default();
+        let treaty = || m(Kind::Agreement, "treaty", "treaty");
+        let ost = || m(Kind::Agreement, "treaty", "Outer Space Treaty");
+        s.add(
+            "a",
+            0,
+            vec![
+                ost(),
+                treaty(),
+                m(Kind::Agreement, "treaty", "Registration Convention"),
+                ost(),
+                m(Kind::Agreement, "mou", "memorandum of understanding"),
+            ],
+        );
+        s.add("b", 0, vec![treaty(), ost()]);
+        assert_eq!(
+            table(&s),
+            [
+                ("agreement", "treaty", "Outer Space Treaty", 3, 2),
+                ("agreement", "treaty", "treaty", 2, 2),
+                ("agreement", "mou", "memorandum of understanding", 1, 1),
+                ("agreement", "treaty", "Registration Convention", 1, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mention_without_an_id_is_keyed_by_its_text() {
+        let text = "Tuesday, then TUESDAY, then tuesday and Tuesday.";
+        let weekday = |start: usize, len: usize| Mention::new(Kind::Date, start, start + len, "");
+        let mentions = vec![
+            weekday(0, 7),
+            weekday(14, 7),
+            weekday(28, 7),
+            weekday(40, 7),
+        ];
+        let mut s = Summary::default();
+        s.add("a", 0, keyed(text, mentions));
+        // The name most mentions give.
+        assert_eq!(table(&s), [("date", "tuesday", "Tuesday", 4, 1)]);
+    }
+
+    #[test]
+    fn the_table_is_the_same_whatever_the_order_of_the_documents() {
+        let docs: [(&str, Vec<Mention>); 3] = [
+            ("a", vec![m(Kind::Official, "Jane Roe", "Jane Roe")]),
+            ("b", vec![m(Kind::Official, "Jane Roe", "J. Roe")]),
+            (
+                "c",
+                vec![
+                    m(Kind::Official, "Jane Roe", "J. Roe"),
+                    m(Kind::Official, "Jane Roe", "Jane Roe"),
+                ],
+            ),
+        ];
+        let mut tables = Vec::new();
+        for order in [[0, 1, 2], [2, 1, 0], [1, 0, 2]] {
+            let mut s = Summary::default();
+            for i in order {
+                s.add(docs[i].0, 0, docs[i].1.clone());
+            }
+            let rows: Vec<(String, u64)> = s
+                .rows()
+                .iter()
+                .map(|r| (r.name.to_string(), r.mentions))
+                .collect();
+            tables.push(rows);
+        }
+        // Two mentions each: the smaller name, whichever came first.
+        assert_eq!(tables[0], [("J. Roe".to_string(), 4)]);
+        assert!(tables.iter().all(|t| *t == tables[0]), "{tables:?}");
     }
 }

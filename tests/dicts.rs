@@ -98,7 +98,7 @@ fn check_reports_every_problem_with_file_and_line() {
     let out = orbitext(&["dicts", "check", "clash.tsv"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stdout(&out).starts_with("clash.tsv:2: alias `NASA` is already claimed by the agency entry `NASA` at dictionaries/agencies.tsv:"),
+        stdout(&out).starts_with("clash.tsv:2: alias `NASA` is already claimed by the agency entry `NASA` at (built-in) agencies.tsv:"),
         "{}",
         stdout(&out)
     );

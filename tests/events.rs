@@ -1,12 +1,14 @@
 //! `orbitext events` run as a user runs it: scored on the fixture articles against our own
-//! event annotations (`fixtures/events/`) as `score_events.py` scores, held to the contract
-//! that every event is built of mentions `extract` writes, and checked for its formats.
+//! event annotations (`fixtures/events/`) by the library's port of `score_events.py`, the one
+//! `orbitext eval --events` runs; held to the contract that every event is built of mentions
+//! `extract` writes, and checked for its formats.
 
 #[allow(dead_code)]
 mod util;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
+use orbitext::eval::events::{parse_gold_events, EventEvaluation, Scored};
 use serde_json::Value;
 use util::{Dir, FIXTURES};
 
@@ -36,172 +38,38 @@ fn stem(doc: &str) -> String {
     name.rsplit_once('.').map_or(name, |(s, _)| s).to_string()
 }
 
-/// An event's values as the scorer compares them: lower-case letters and digits only.
-struct Scored {
-    kind: String,
-    span: (u64, u64),
-    fields: [BTreeSet<String>; 4],
-}
-
-fn norm(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '/')
-        .collect()
-}
-
-fn scored(v: &Value) -> Scored {
-    let list = |name: &str| -> BTreeSet<String> {
-        v[name].as_array().map_or_else(BTreeSet::new, |a| {
-            a.iter().filter_map(Value::as_str).map(norm).collect()
-        })
-    };
-    let one = |name: &str| -> BTreeSet<String> {
-        v[name]
-            .as_str()
-            .filter(|s| !s.is_empty())
-            .map(norm)
-            .into_iter()
-            .collect()
-    };
-    Scored {
-        kind: v["kind"].as_str().unwrap_or("").to_string(),
-        span: (
-            v["start"].as_u64().unwrap_or(0),
-            v["end"].as_u64().unwrap_or(0),
-        ),
-        fields: [
-            list("parties"),
-            list("signatories"),
-            one("date"),
-            one("status"),
-        ],
-    }
-}
-
-/// Whether a gold date (which may have `XXXX` for an unknown year) matches a found one.
-fn date_matches(gold: &str, found: &str) -> bool {
-    gold.len() == found.len()
-        && gold
-            .chars()
-            .zip(found.chars())
-            .all(|(g, f)| g == f || (g == 'x' && f.is_ascii_digit()))
-}
-
-/// (tp, fp, fn) of events and of all values, pairing as `score_events.py` pairs.
-fn score(
-    gold: &HashMap<String, Vec<Scored>>,
-    found: &HashMap<String, Vec<Scored>>,
-) -> [[usize; 3]; 2] {
-    let mut events = [0; 3];
-    let mut values = [0; 3];
-    let size = |e: &Scored| e.fields.iter().map(BTreeSet::len).sum::<usize>();
-    let empty = Vec::new();
-    for (doc, golds) in gold {
-        let preds = found.get(doc).unwrap_or(&empty);
-        let mut candidates = Vec::new();
-        for (i, g) in golds.iter().enumerate() {
-            for (j, p) in preds.iter().enumerate() {
-                let shared = g.fields[0].intersection(&p.fields[0]).count();
-                let overlap = g.span.0 < p.span.1 && p.span.0 < g.span.1;
-                if g.kind != p.kind || (shared == 0 && !overlap) {
-                    continue;
-                }
-                let agree = (0..4)
-                    .map(|f| agreeing(&g.fields[f], &p.fields[f], f))
-                    .sum::<usize>();
-                candidates.push((2 * agree + usize::from(overlap), i, j));
-            }
-        }
-        candidates.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-        let (mut used_g, mut used_p) = (BTreeSet::new(), BTreeSet::new());
-        for (_, i, j) in candidates {
-            if used_g.contains(&i) || used_p.contains(&j) {
-                continue;
-            }
-            used_g.insert(i);
-            used_p.insert(j);
-            events[0] += 1;
-            for f in 0..4 {
-                let tp = agreeing(&golds[i].fields[f], &preds[j].fields[f], f);
-                values[0] += tp;
-                values[1] += preds[j].fields[f].len() - tp;
-                values[2] += golds[i].fields[f].len() - tp;
-            }
-        }
-        for (_, g) in golds
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used_g.contains(i))
-        {
-            events[2] += 1;
-            values[2] += size(g);
-        }
-        for (_, p) in preds
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !used_p.contains(j))
-        {
-            events[1] += 1;
-            values[1] += size(p);
-        }
-    }
-    [events, values]
-}
-
-/// How many values of field `f` agree; a date agrees with an `XXXX` date of any year.
-fn agreeing(gold: &BTreeSet<String>, found: &BTreeSet<String>, f: usize) -> usize {
-    if f == 2 {
-        let (Some(g), Some(p)) = (gold.first(), found.first()) else {
-            return 0;
-        };
-        return usize::from(date_matches(g, p));
-    }
-    gold.intersection(found).count()
-}
-
-fn f1([tp, fp, fn_]: [usize; 3]) -> f64 {
-    let p = if tp + fp == 0 {
-        0.0
-    } else {
-        tp as f64 / (tp + fp) as f64
-    };
-    let r = if tp + fn_ == 0 {
-        0.0
-    } else {
-        tp as f64 / (tp + fn_) as f64
-    };
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
 #[test]
 fn fixture_events_score_above_the_floor() {
-    let mut gold: HashMap<String, Vec<Scored>> = HashMap::new();
+    let mut gold: BTreeMap<String, Vec<Scored>> = BTreeMap::new();
     for entry in std::fs::read_dir(GOLD).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "jsonl") {
             let text = std::fs::read_to_string(&path).unwrap();
-            let doc = stem(path.to_str().unwrap());
-            gold.insert(doc, lines(&text).iter().map(scored).collect());
+            let events = parse_gold_events(&text).unwrap_or_else(|e| panic!("{path:?}: {e:?}"));
+            gold.insert(stem(path.to_str().unwrap()), events);
         }
     }
     assert_eq!(gold.values().map(Vec::len).sum::<usize>(), 16);
     let mut found: HashMap<String, Vec<Scored>> = HashMap::new();
-    for v in lines(&run(&["events", "--format", "jsonl", FIXTURES])) {
+    let output = run(&["events", "--format", "jsonl", FIXTURES]);
+    for (i, v) in lines(&output).iter().enumerate() {
+        let event = Scored::from_record(v, i + 1).unwrap_or_else(|e| panic!("{v}: {e:?}"));
         found
             .entry(stem(v["doc"].as_str().unwrap()))
             .or_default()
-            .push(scored(&v));
+            .push(event);
     }
-    let [events, values] = score(&gold, &found);
-    let (event_f1, values_f1) = (f1(events), f1(values));
-    eprintln!("fixture events F1 {event_f1:.3} {events:?}, values F1 {values_f1:.3} {values:?}");
-    assert!(event_f1 >= 0.85, "event F1 {event_f1:.3} {events:?}");
-    assert!(values_f1 >= 0.74, "values F1 {values_f1:.3} {values:?}");
+    // Scored as `score_events.py` scores, by the library's port of it.
+    let mut evaluation = EventEvaluation::default();
+    for (doc, golds) in &gold {
+        let none = Vec::new();
+        evaluation.add(doc, doc, golds, found.get(doc).unwrap_or(&none));
+    }
+    let report = evaluation.report();
+    let (events, values) = (report.events, report.values);
+    eprintln!("fixture events {events:?}, values {values:?}");
+    assert!(events.f1 >= 0.85, "event F1 {:.3} {events:?}", events.f1);
+    assert!(values.f1 >= 0.74, "values F1 {:.3} {values:?}", values.f1);
 }
 
 #[test]

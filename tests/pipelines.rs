@@ -203,11 +203,11 @@ fn bad_lines_are_reported_by_file_and_line_and_the_rest_is_processed() {
             .collect();
         assert_eq!(places, expected, "{name}: stderr:\n{}", out.stderr);
         for (n, what) in [
-            (0, "not valid JSON"),
+            (0, "not JSON ("),
             (1, "no `text` field"),
             (2, "expected a JSON object"),
             (3, "`id` must be a string or a number"),
-            (4, "not valid JSON: EOF while parsing a string"),
+            (4, "not JSON (the line ends inside a string"),
         ] {
             let message = out.stderr.lines().nth(n).unwrap();
             assert!(message.contains(what), "{name}: {message}");
@@ -249,7 +249,7 @@ fn binary_and_utf16_files_are_not_read_as_json_lines() {
     let stderr: Vec<&str> = out.stderr.lines().collect();
     assert!(
         stderr.len() == 2
-            && stderr[0].starts_with("orbitext: ./b.bin: binary file")
+            && stderr[0].starts_with("orbitext: warning: ./b.bin: binary file")
             && stderr[1].starts_with("orbitext: ./c.jsonl: UTF-16"),
         "stderr: {}",
         out.stderr
@@ -443,14 +443,25 @@ fn summary_counts_mentions_and_documents_most_mentioned_first() {
     assert_eq!(summary_rows("csv", false, &out.stdout), expected);
 }
 
-/// The summary the records of `extract` give: mentions per (type, id), documents counted by
-/// distinct `doc`, sorted as the summary must be.
+/// The summary the records of `extract` give: mentions per (type, id), and per name too for
+/// agreements; a record without an id keyed by its text in lower case; each row named by the
+/// name most of its records give (the smallest on a tie); documents counted by distinct
+/// `doc`; sorted as the summary must be.
 fn summary_of(records: &[Rec]) -> Vec<Row> {
-    let mut counts: BTreeMap<(String, String), (String, u64, Vec<String>)> = BTreeMap::new();
+    type Counts = (BTreeMap<String, u64>, u64, Vec<String>);
+    let mut counts: BTreeMap<(String, String, String), Counts> = BTreeMap::new();
     for r in records {
-        let entry = counts
-            .entry((r.kind.clone(), r.id.clone()))
-            .or_insert_with(|| (r.name.clone(), 0, Vec::new()));
+        let (id, name) = match r.id.is_empty() {
+            true => (r.text.to_lowercase(), r.text.clone()),
+            false => (r.id.clone(), r.name.clone()),
+        };
+        let by_name = if r.kind == "agreement" {
+            name.clone()
+        } else {
+            String::new()
+        };
+        let entry = counts.entry((r.kind.clone(), id, by_name)).or_default();
+        *entry.0.entry(name).or_default() += 1;
         entry.1 += 1;
         if !entry.2.contains(&r.doc) {
             entry.2.push(r.doc.clone());
@@ -458,9 +469,16 @@ fn summary_of(records: &[Rec]) -> Vec<Row> {
     }
     let mut rows: Vec<Row> = counts
         .into_iter()
-        .map(|((kind, id), (name, n, docs))| (kind, id, name, n, docs.len() as u64))
+        .map(|((kind, id, _), (names, n, docs))| {
+            let most = names.values().max().copied().unwrap_or(0);
+            let name = names.into_iter().find(|(_, c)| *c == most).unwrap().0;
+            (kind, id, name, n, docs.len() as u64)
+        })
         .collect();
-    rows.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+    rows.sort_by(|a, b| {
+        b.3.cmp(&a.3)
+            .then_with(|| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)))
+    });
     rows
 }
 
@@ -703,14 +721,14 @@ fn no_progress_bar_in_pipes() {
     // The one warning, and nothing drawn: no bar, no escape sequences, no carriage returns.
     assert_eq!(
         out.stderr,
-        "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped\n"
+        "orbitext: warning: news0/zz-image.bin: binary file (NUL byte at 8); skipped\n"
     );
 }
 
-/// What a terminal shows on stderr while `args` run in `dir` with stdout into a file (or on
-/// the same terminal): `script` gives the run a pseudo-terminal.
+/// What a terminal 100 columns wide shows on stderr while `args` run in `dir` with stdout into
+/// a file (or on the same terminal): `script` gives the run a pseudo-terminal.
 fn on_a_terminal(dir: &Dir, args: &[&str], stdout_to_file: bool) -> String {
-    let mut command = String::from(env!("CARGO_BIN_EXE_orbitext"));
+    let mut command = format!("stty cols 100 rows 24; {}", env!("CARGO_BIN_EXE_orbitext"));
     for a in args {
         command += &format!(" '{a}'");
     }
@@ -739,7 +757,7 @@ fn progress_bar_only_on_a_terminal_for_several_files_without_quiet() {
         assert!(shown.contains(part), "no {part} in the bar: {shown:?}");
     }
     // The warning is printed whole on a line of its own, the bar cleared before it.
-    let warning = "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped";
+    let warning = "orbitext: warning: news0/zz-image.bin: binary file (NUL byte at 8); skipped";
     let lines: Vec<&str> = shown
         .split(['\r', '\n'])
         .map(|l| l.trim_start_matches("\x1b[2K"))

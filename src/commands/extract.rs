@@ -8,7 +8,8 @@ use crate::record;
 pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
     let format = args.output.format;
     let out = Destination::open(args.output.file.path.as_deref(), format)?;
-    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?
+        .output_file(args.output.file.path.is_some());
     let header = (!args.output.no_header).then(|| record::header(args.context.is_some()));
     // The sink is written on a thread of its own, so stdout is not locked: its buffer takes the
     // lock once per buffer it writes out; records pass it by, gathered by the `Writer` into

@@ -10,7 +10,8 @@ use crate::summary::{self, Summary};
 pub fn run(args: &SummaryArgs) -> anyhow::Result<bool> {
     let format = args.output.format;
     let out = Destination::open(args.output.file.path.as_deref(), format)?;
-    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?;
+    let pipeline = Pipeline::new(&args.input, &args.output, &args.dictionaries, &args.dates)?
+        .output_file(args.output.file.path.is_some());
     // Nothing is written while the documents are read, so the sink's writer type is moot.
     let mut sink: Sink<io::Sink> = Sink::Summary(Summary::default());
     let ok = pipeline.run(&args.input.paths, &mut sink)?;

@@ -122,7 +122,8 @@ impl<W: Write> Output<W> {
     pub fn add(&mut self, doc: &str, events: &[Event]) -> io::Result<()> {
         match self {
             Output::Rows(writer) => {
-                let joined = matches!(writer.format(), Format::Csv | Format::Tsv);
+                // A cell holds one value: lists are joined there as in CSV.
+                let joined = matches!(writer.format(), Format::Csv | Format::Tsv | Format::Xlsx);
                 for e in events {
                     writer.write(&Record {
                         doc,
@@ -161,15 +162,18 @@ impl<W: Write> Output<W> {
         }
     }
 
-    pub fn finish(self) -> io::Result<()>
+    /// Close the JSON array, write the workbook or the network, and flush; the output is
+    /// handed back, for a file to be put in place.
+    pub fn finish(self) -> io::Result<W>
     where
         W: Send,
     {
         match self {
-            Output::Rows(writer) => writer.finish().map(drop),
+            Output::Rows(writer) => writer.finish(),
             Output::Graph { graph, mut out } => {
                 graph.write(&mut out)?;
-                out.flush()
+                out.flush()?;
+                Ok(out)
             }
         }
     }
