@@ -10,38 +10,10 @@ use crate::matcher::{Capitals, WordFilter};
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
+use crate::rules::inside_names::opens_other_name;
 use crate::rules::officials::{self, Named, TitleHit};
 use crate::text::articles::article_starts;
 use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
-
-/// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
-/// `China Institute of International Studies`), where it is no country mention.
-const ORG_WORDS: &[&str] = &[
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "Limited",
-    "Airlines",
-    "Airways",
-    "Aerospace",
-    "Industries",
-    "Institute",
-    "University",
-    "Telecom",
-    "Today",
-    "Post",
-    "Times",
-    "Daily",
-    "Academy",
-    "Group",
-    "Company",
-    "Holdings",
-    "Bank",
-    "Railways",
-    "Television",
-    "Radio",
-];
 
 /// Countries that share their name with a sub-national place, and the words near a mention
 /// that show the place is meant (`Atlanta, Georgia`).
@@ -200,6 +172,7 @@ impl Extractor {
         let found = self.candidates(text);
         let capitals = Capitals::new(text, found.capitals);
         let mut mentions = self.resolve(text, found.candidates, found.rules);
+        join_countries(text, &mut mentions);
         self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(text, &mut mentions, named);
@@ -251,6 +224,7 @@ impl Extractor {
                 {
                     continue
                 }
+                Reading::Entity(Kind::Agency) if opens_other_name(text, hit.end, false) => continue,
                 Reading::Entity(_) => Claim::Entries(ids),
             };
             candidates.push(Candidate {
@@ -276,14 +250,28 @@ impl Extractor {
         // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
         // is what the rule still finds in the text before that name, if anything. Dictionary
         // candidates come first and in order, so their starts are sorted.
+        // A country that completes the body's name (`Embassy of Zembla`, `… of the Republic of
+        // Zembla`) is no such name: the body holds it.
+        // Such a country is its name's last word.
         let mut names: Vec<usize> = Vec::with_capacity(candidates.len());
-        names.extend(
-            candidates
-                .iter()
-                .filter(|c| matches!(c.claim, Claim::Entries(_)))
-                .map(|c| c.start),
-        );
-        for b in self.bodies.find(text, &starts) {
+        let mut completing: Vec<(usize, usize)> = Vec::new();
+        for c in &candidates {
+            let Claim::Entries(ids) = c.claim else {
+                continue;
+            };
+            if entries[ids[0]].etype != EntryType::Entity(Kind::Country) {
+                names.push(c.start);
+            } else if completes_a_name(text, c.start) {
+                completing.push((c.start, c.end));
+            } else {
+                names.push(c.start);
+            }
+        }
+        for mut b in self.bodies.find(text, &starts) {
+            let at = completing.partition_point(|&(s, _)| s <= b.start);
+            if let Some(&(_, end)) = completing.get(at).filter(|&&(s, _)| s < b.end) {
+                b.end = b.end.min(end);
+            }
             let cut = names
                 .get(names.partition_point(|&s| s <= b.start))
                 .copied()
@@ -641,14 +629,45 @@ fn share_roles(mentions: &mut [Mention]) {
     }
 }
 
-/// False where a country's name is part of an organisation's name or names a sub-national
-/// namesake.
+/// `Zembla Ministry of Science`, `U.S. National Space Council`: a country right before a
+/// body's name written out in words is part of that name (the longest name wins), and the
+/// body's mention takes its place. Before an acronym (`Zembla ZSA`) it stays a country.
+/// `mentions` is sorted by start and stays so.
+fn join_countries(text: &str, mentions: &mut Vec<Mention>) {
+    let joins = |country: &Mention, body: &Mention| {
+        country.kind == Kind::Country
+            && body.kind == Kind::Agency
+            && country.end + 1 == body.start
+            && text.as_bytes()[country.end] == b' '
+            && text[body.start..body.end]
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase))
+    };
+    if !mentions.windows(2).any(|w| joins(&w[0], &w[1])) {
+        return;
+    }
+    let old = std::mem::take(mentions);
+    let mut old = old.into_iter().peekable();
+    while let Some(m) = old.next() {
+        match old.peek_mut() {
+            Some(body) if joins(&m, body) => body.start = m.start,
+            _ => mentions.push(m),
+        }
+    }
+}
+
+/// Whether a country's name starting at `start` completes a body's name before it: it follows
+/// `of` or `of the` (`Ministry of the Economy of Zembla`).
+fn completes_a_name(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with(" of ") || before.ends_with(" of the ")
+}
+
+/// False where a country's name opens the name of something else ([`opens_other_name`]) or
+/// names a sub-national namesake.
 fn is_country_here(text: &str, start: usize, end: usize, id: &str) -> bool {
-    let after = text[end..].strip_prefix(' ').unwrap_or("");
-    let next = &after[..after
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(after.len())];
-    if ORG_WORDS.contains(&next) {
+    if opens_other_name(text, end, true) {
         return false;
     }
     let window = |from: usize, to: usize| {
@@ -948,6 +967,40 @@ mod tests {
                 "a ministry named by shape",
                 "the Ministry of Digital Affairs of Ruritania",
                 &["agency:Ministry of Digital Affairs of Ruritania:Ministry of Digital Affairs of Ruritania"],
+            ),
+            (
+                "a country completes a body's name",
+                "the Ministry of Energy of Norway and the Embassy of the Republic of Korea met",
+                &[
+                    "agency:Ministry of Energy of Norway:Ministry of Energy of Norway",
+                    "agency:Embassy of the Republic of Korea:Embassy of the Republic of Korea",
+                ],
+            ),
+            (
+                "a country joined to a body by `and` is no part of it",
+                "the Ministry of Fisheries and Norway signed",
+                &[
+                    "agency:Ministry of Fisheries:Ministry of Fisheries",
+                    "country:Norway:NO",
+                ],
+            ),
+            (
+                "a country before a body's name in words opens it",
+                "the Norway Ministry of Energy and the U.S. National Space Council met",
+                &[
+                    "agency:Norway Ministry of Energy:Ministry of Energy",
+                    "agency:U.S. National Space Council:National Space Council",
+                ],
+            ),
+            (
+                "a country before an acronym stays a country",
+                "Norway NASA",
+                &["country:Norway:NO", "agency:NASA:NASA"],
+            ),
+            (
+                "countries in an event's name",
+                "at the Norway–Sweden Space Dialogue and the Norway Prize",
+                &[],
             ),
             (
                 "a government's title names an official by surname alone",

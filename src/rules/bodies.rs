@@ -37,8 +37,10 @@ const JOINERS: [&str; 6] = ["and", "of", "for", "on", "the", "&"];
 /// `of` or `for` and a capitalised complement after it, which a company's or a programme's
 /// name rarely has; `Institute` and `Centre` are left out, as universities and think tanks
 /// take the same shape (`Institute of Technology`, `Centre for Strategic Studies`).
-const FORWARD: [&str; 13] = [
+const FORWARD: [&str; 15] = [
     "Ministry",
+    "Embassy",
+    "Consulate",
     "Division",
     "Department",
     "Office",
@@ -107,7 +109,9 @@ const WHOLE: [&str; 10] = [
 ];
 /// Words before a forward head that belong to its name (`Federal Ministry`, `State
 /// Administration`).
-const QUALIFIERS: [&str; 6] = ["Central", "Federal", "Union", "State", "National", "Royal"];
+const QUALIFIERS: [&str; 7] = [
+    "Central", "Federal", "Union", "State", "National", "Royal", "High",
+];
 
 /// Capitalised words that open a sentence or a phrase, not a body's name: a name read
 /// backward stops before them (`In Zembla Space Centre` names `Zembla Space Centre`).
@@ -269,14 +273,19 @@ impl BodyRules {
             return spaces1(text, at + 1).and_then(word);
         }
         let mut end = at;
+        let mut and = false;
         while let Some(next) = spaces1(text, end) {
             let rest = &text[next..];
             let Some(joiner) = JOINERS.iter().find(|j| rest.starts_with(*j)) else {
                 break;
             };
+            and |= *joiner == "and";
             end = next + joiner.len();
         }
-        spaces1(text, end).and_then(word)
+        // `Ministry of Energy and the Ministry of Trade` names two bodies.
+        spaces1(text, end)
+            .and_then(word)
+            .filter(|&(start, end)| !(and && FORWARD.contains(&&text[start..end])))
     }
 
     /// Where the name word starting at `at` ends: a capital, then letters, apostrophes, `&`
@@ -813,6 +822,19 @@ mod tests {
                 &["Zembla Space Centre"],
             ),
             ("a Commission for the", &[]),
+            ("the Embassy of Zembla in Ruritania", &["Embassy of Zembla"]),
+            (
+                "the Ministry of Energy and the Ministry of Trade",
+                &["Ministry of Energy", "Ministry of Trade"],
+            ),
+            (
+                "the Ministry of Energy and Department Stores",
+                &["Ministry of Energy"],
+            ),
+            (
+                "the High Commission of Zembla said",
+                &["High Commission of Zembla"],
+            ),
         ];
         for (text, want) in rows {
             let got: Vec<String> = BodyRules::new()

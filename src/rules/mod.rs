@@ -5,6 +5,7 @@
 pub mod agreements;
 pub mod bodies;
 pub mod dates;
+pub mod inside_names;
 pub mod names;
 pub mod offices;
 pub mod officials;
