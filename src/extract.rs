@@ -7,6 +7,7 @@
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
 use crate::matcher::{Capitals, WordFilter};
+use crate::rules::acronym_names::names_before_acronyms;
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
@@ -173,6 +174,7 @@ impl Extractor {
         let capitals = Capitals::new(text, found.capitals);
         let mut mentions = self.resolve(text, found.candidates, found.rules);
         join_countries(text, &mut mentions);
+        add_vouched_names(text, &mut mentions);
         self.spread_abbreviations(text, &capitals, &mut mentions);
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(text, &mut mentions, named);
@@ -629,6 +631,25 @@ fn share_roles(mentions: &mut [Mention]) {
     }
 }
 
+/// Names a known acronym in parentheses vouches for ([`names_before_acronyms`]) join the
+/// mentions as mentions of the acronym's body. `mentions` is sorted by start and stays so.
+fn add_vouched_names(text: &str, mentions: &mut Vec<Mention>) {
+    let vouched = names_before_acronyms(text, mentions);
+    if vouched.is_empty() {
+        return;
+    }
+    let added: Vec<Mention> = vouched
+        .into_iter()
+        .map(|(span, at)| {
+            let mut m = mentions[at].clone();
+            (m.start, m.end) = (span.start, span.end);
+            m
+        })
+        .collect();
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.start);
+}
+
 /// `Zembla Ministry of Science`, `U.S. National Space Council`: a country right before a
 /// body's name written out in words is part of that name (the longest name wins), and the
 /// body's mention takes its place. Before an acronym (`Zembla ZSA`) it stays a country.
@@ -996,6 +1017,15 @@ mod tests {
                 "a country before an acronym stays a country",
                 "Norway NASA",
                 &["country:Norway:NO", "agency:NASA:NASA"],
+            ),
+            (
+                "a known acronym vouches for the name before it",
+                "the Agenzia Spaziale Europea (ESA) and the Blue Orbit Holdings (ESA)",
+                &[
+                    "agency:Agenzia Spaziale Europea:ESA",
+                    "agency:ESA:ESA",
+                    "agency:ESA:ESA",
+                ],
             ),
             (
                 "countries in an event's name",

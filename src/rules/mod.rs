@@ -2,6 +2,7 @@
 //! bodies named by shape, and officials found by title. Each rule set is built once and
 //! returns candidate mentions; the extractor arbitrates between them.
 
+pub mod acronym_names;
 pub mod agreements;
 pub mod bodies;
 pub mod dates;
