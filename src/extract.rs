@@ -13,6 +13,7 @@ use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
 use crate::rules::inside_names::opens_other_name;
 use crate::rules::officials::{self, Named, TitleHit};
+use crate::rules::short_forms;
 use crate::text::articles::article_starts;
 use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
 
@@ -176,6 +177,11 @@ impl Extractor {
         join_countries(text, &mut mentions);
         add_vouched_names(text, &mut mentions);
         self.spread_abbreviations(text, &capitals, &mut mentions);
+        let short = short_forms::find(text, &capitals, &mentions);
+        if !short.is_empty() {
+            mentions.extend(short);
+            mentions.sort_by_key(|m| m.start);
+        }
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(text, &mut mentions, named);
         officials::resolve_surnames(text, &capitals, &mut mentions);

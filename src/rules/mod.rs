@@ -10,4 +10,5 @@ pub mod inside_names;
 pub mod names;
 pub mod offices;
 pub mod officials;
+pub mod short_forms;
 pub mod word_list;
