@@ -1,6 +1,7 @@
 //! Officials named after their office: the title first, then what it heads, then the
-//! name after a comma (`the Director-General of the Zembla Space Agency, Dr. Ann Bell`,
-//! `Zembla's Minister of Science, Culture and Sport, Mr. Ben Ode`). Without the comma
+//! name after a comma or an honorific (`the Director-General of the Zembla Space Agency, Dr.
+//! Ann Bell`, `Zembla's Minister of Science, Culture and Sport, Mr. Ben Ode`, `Ambassador to
+//! Zembla Mr. Ben Ode`). Without either
 //! (`head of ZSA Carl Dunn`) a body's next capitalised words are as often a unit of it
 //! (`Mission Control`) as a person, and are not read. The title rule reads a name only right after a title, and the apposition
 //! rule only before one; this reads the complement between them. The complement is read
@@ -8,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::names::HONORIFICS;
 use super::officials::{name_start, read_name, title_context, Name, TitleHit};
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::text::window_after;
@@ -55,6 +57,11 @@ pub(super) fn after_office<'a>(
         let rest = &window[pos..];
         let len = rest.find([' ', ',']).unwrap_or(rest.len());
         let token = &rest[..len];
+        // `Ambassador to Zembla Mr. Ann Bell`: an honorific after the complement opens the
+        // name as a comma does.
+        if !direct && pos > 0 && HONORIFICS.contains(token) {
+            return name_here(text, t, t.end + pos, t.end + pos - 1, others);
+        }
         if len == 0 || len == rest.len() || !token.chars().all(is_complement_char) {
             return None;
         }
@@ -146,6 +153,11 @@ mod tests {
                 "without a comma the words after a body are not read",
                 "First deputy head of NASA Alvar Tennick will chair the board.",
                 &[],
+            ),
+            (
+                "an honorific after the complement opens the name",
+                "with Zembla's Ambassador to Ruritania Mr. Bram Odelius. Then",
+                &["Bram Odelius ()"],
             ),
             (
                 "a company's title names no official",
