@@ -1,8 +1,28 @@
 //! The words a person's name is read by: honorifics said before it, particles and suffixes
-//! inside it, and the capitalised words that end it because they start the next phrase.
-//! The officials rules and the offices rules share them.
+//! inside it, the capitalised words that end it because they start the next phrase, and the
+//! given names that start one (`dictionaries/given_names.txt`). The officials rules and the
+//! offices rules share them.
+
+use std::sync::LazyLock;
 
 use super::word_list::WordList;
+
+/// The given names of `dictionaries/given_names.txt`, sorted: read when a rule first asks,
+/// as most articles never do.
+static GIVEN_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut names: Vec<&str> = include_str!("../../dictionaries/given_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    names.sort_unstable();
+    names
+});
+
+/// Whether `word` is a listed given name, as written (`Alexander`, `Sandeep`).
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.binary_search(&word).is_ok()
+}
 
 /// Words said before a name that are not part of it.
 pub const HONORIFICS: WordList = WordList::new(&[
@@ -118,3 +138,42 @@ pub const STOP: WordList = WordList::new(&[
     "Will",
     "With",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names() {
+        // (word, whether a listed given name)
+        let rows: &[(&str, bool)] = &[
+            ("Alexander", true),
+            ("Sandeep", true),
+            ("Dmitry", true),
+            ("Hiroshi", true),
+            ("Abdullah", true),
+            ("alexander", false),
+            ("Mission", false),
+            ("Control", false),
+            ("Will", false),
+            ("Georgia", false),
+            ("", false),
+        ];
+        for (word, want) in rows {
+            assert_eq!(is_given_name(word), *want, "{word}");
+        }
+    }
+
+    #[test]
+    fn given_names_file_is_sorted_and_clean() {
+        let lines: Vec<&str> = include_str!("../../dictionaries/given_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(lines.len() > 3000);
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(lines
+            .iter()
+            .all(|l| l.chars().next().is_some_and(char::is_uppercase) && !l.contains(' ')));
+    }
+}

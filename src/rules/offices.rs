@@ -1,15 +1,16 @@
 //! Officials named after their office: the title first, then what it heads, then the
 //! name after a comma or an honorific (`the Director-General of the Zembla Space Agency, Dr.
 //! Ann Bell`, `Zembla's Minister of Science, Culture and Sport, Mr. Ben Ode`, `Ambassador to
-//! Zembla Mr. Ben Ode`). Without either
-//! (`head of ZSA Carl Dunn`) a body's next capitalised words are as often a unit of it
-//! (`Mission Control`) as a person, and are not read. The title rule reads a name only right after a title, and the apposition
-//! rule only before one; this reads the complement between them. The complement is read
-//! within [`COMPLEMENT_LEN`] bytes, so each title costs a bounded read.
+//! Zembla Mr. Ben Ode`), or after the body when the name opens with a known given name
+//! (`head of ZSA Carl Dunn`). Otherwise a body's next capitalised words are as often a unit
+//! of it (`Mission Control`) as a person, and are not read. The title rule reads a name only
+//! right after a title, and the apposition rule only before one; this reads the complement
+//! between them. The complement is read within [`COMPLEMENT_LEN`] bytes, so each title costs
+//! a bounded read.
 
 use std::ops::Range;
 
-use super::names::HONORIFICS;
+use super::names::{is_given_name, HONORIFICS};
 use super::officials::{name_start, read_name, title_context, Name, TitleHit};
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::text::window_after;
@@ -62,11 +63,24 @@ pub(super) fn after_office<'a>(
         if !direct && pos > 0 && HONORIFICS.contains(token) {
             return name_here(text, t, t.end + pos, t.end + pos - 1, others);
         }
+        // `head of ZSA Ann Bell`: a known given name right after a body or a country.
+        if !direct && pos > 0 && is_given_name(token) && ends_a_mention(others, t.end + pos - 1) {
+            if let Some(found) = name_here(text, t, t.end + pos, t.end + pos - 1, others) {
+                return Some(found);
+            }
+        }
         if len == 0 || len == rest.len() || !token.chars().all(is_complement_char) {
             return None;
         }
         pos += len + usize::from(rest[len..].starts_with(' '));
     }
+}
+
+/// Whether an agency or country mention of `others` (sorted by start) ends at `end`.
+fn ends_a_mention(others: &[Mention], end: usize) -> bool {
+    overlapping(others, end.saturating_sub(1), end)
+        .iter()
+        .any(|m| m.end == end && matches!(m.kind, Kind::Agency | Kind::Country))
 }
 
 /// Characters of a complement's words: letters, and those inside names and possessives.
@@ -152,6 +166,16 @@ mod tests {
             (
                 "without a comma the words after a body are not read",
                 "First deputy head of NASA Alvar Tennick will chair the board.",
+                &[],
+            ),
+            (
+                "unless they open with a known given name",
+                "First deputy head of NASA Alexander Tennick will chair the board.",
+                &["Alexander Tennick (NASA)"],
+            ),
+            (
+                "a given name not right after the body is complement",
+                "the head of NASA Mission Alexander Tennick said",
                 &[],
             ),
             (
