@@ -7,16 +7,13 @@ use std::sync::LazyLock;
 
 use super::word_list::WordList;
 
-/// The given names of `dictionaries/given_names.txt`, sorted: read when a rule first asks,
-/// as most articles never do.
+/// The given names of `dictionaries/given_names.txt`, sorted as the file is (its test checks
+/// the order): read when a rule first asks, as most articles never do.
 static GIVEN_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = include_str!("../../dictionaries/given_names.txt")
+    include_str!("../../dictionaries/given_names.txt")
         .lines()
-        .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    names.sort_unstable();
-    names
+        .collect()
 });
 
 /// Whether `word` is a listed given name, as written (`Alexander`, `Sandeep`).

@@ -60,11 +60,13 @@ pub(super) fn after_office<'a>(
         let token = &rest[..len];
         // `Ambassador to Zembla Mr. Ann Bell`: an honorific after the complement opens the
         // name as a comma does.
-        if !direct && pos > 0 && HONORIFICS.contains(token) {
+        // Both open with a capital, which most complement words (`of`, `the`) do not.
+        let opens = !direct && pos > 0 && token.starts_with(char::is_uppercase);
+        if opens && HONORIFICS.contains(token) {
             return name_here(text, t, t.end + pos, t.end + pos - 1, others);
         }
         // `head of ZSA Ann Bell`: a known given name right after a body or a country.
-        if !direct && pos > 0 && is_given_name(token) && ends_a_mention(others, t.end + pos - 1) {
+        if opens && ends_a_mention(others, t.end + pos - 1) && is_given_name(token) {
             if let Some(found) = name_here(text, t, t.end + pos, t.end + pos - 1, others) {
                 return Some(found);
             }
