@@ -58,8 +58,9 @@ enum Claim<'a> {
     Ignored,
     /// A rule's mention, by its index among the rule mentions.
     Rule(usize),
-    /// A body named by shape, keyed by its name: copied from the text only if it wins.
-    Body,
+    /// A body named by shape, keyed by its name up to the byte given (less a country that
+    /// completes it): copied from the text only if it wins.
+    Body(usize),
 }
 
 impl Candidate<'_> {
@@ -296,11 +297,26 @@ impl Extractor {
                 }
             };
             if let Some(body) = body {
+                // `Ministry of the Economy of Zembla` is keyed `Ministry of the Economy`; a name
+                // that is its head and the country (`Embassy of Zembla`) keeps it.
+                let at = completing.partition_point(|&(_, e)| e < body.end);
+                let key_end = completing
+                    .get(at)
+                    .filter(|&&(s, e)| e == body.end && s > body.start)
+                    .map(|&(s, _)| {
+                        let before = &text[..s];
+                        let of = before
+                            .strip_suffix(" of the ")
+                            .or(before.strip_suffix(" of "));
+                        of.map_or(s, str::len)
+                    })
+                    .filter(|&k| text[body.start..k].contains(' '))
+                    .unwrap_or(body.end);
                 candidates.push(Candidate {
                     start: body.start,
                     end: body.end,
                     source: Source::ShapeRule,
-                    claim: Claim::Body,
+                    claim: Claim::Body(key_end),
                 });
             }
         }
@@ -336,9 +352,13 @@ impl Extractor {
                     out.push(rules[r].take().expect("each rule mention is kept once"));
                     continue;
                 }
-                Claim::Body => {
-                    let name = text[c.start..c.end].to_string();
-                    out.push(Mention::new(Kind::Agency, c.start, c.end, name));
+                Claim::Body(key_end) => {
+                    let key = text[c.start..key_end].to_string();
+                    let mut m = Mention::new(Kind::Agency, c.start, c.end, key);
+                    if key_end != c.end {
+                        m.name = text[c.start..c.end].to_string().into();
+                    }
+                    out.push(m);
                     continue;
                 }
                 Claim::Entries([only]) => {
@@ -397,6 +417,29 @@ impl Extractor {
         }
         if defined.is_empty() {
             return;
+        }
+        // A body named by shape is keyed by the acronym the article gives it (`National
+        // Remote Sensing Board (NRSB)` is `NRSB`), as are its other mentions by name; a
+        // dictionary body keeps its own key.
+        let mut rekeyed: Vec<(String, &str)> = Vec::new();
+        for &(abbr, at) in &defined {
+            let m = &mentions[at];
+            // A body named by shape is keyed by its name's start, which names no dictionary
+            // body.
+            if m.kind == Kind::Agency
+                && text[m.start..m.end].starts_with(&*m.id)
+                && !self.gazetteer.names_agency(&m.id)
+                && !rekeyed.iter().any(|(id, _)| *id == *m.id)
+            {
+                rekeyed.push((m.id.to_string(), abbr));
+            }
+        }
+        for (id, abbr) in &rekeyed {
+            for m in mentions.iter_mut() {
+                if m.kind == Kind::Agency && *m.id == **id {
+                    m.id = abbr.to_string().into();
+                }
+            }
         }
         // Sorted by abbreviation, the first definition of each (in text order) first.
         defined.sort_unstable();
@@ -996,10 +1039,20 @@ mod tests {
                 &["agency:Ministry of Digital Affairs of Ruritania:Ministry of Digital Affairs of Ruritania"],
             ),
             (
+                "a body named by shape takes the acronym defined for it",
+                "the Ruritania Space Affairs Office (RSAO) met; the RSAO and the Ruritania Space Affairs Office agreed",
+                &[
+                    "agency:Ruritania Space Affairs Office:RSAO",
+                    "agency:RSAO:RSAO",
+                    "agency:RSAO:RSAO",
+                    "agency:Ruritania Space Affairs Office:RSAO",
+                ],
+            ),
+            (
                 "a country completes a body's name",
                 "the Ministry of Energy of Norway and the Embassy of the Republic of Korea met",
                 &[
-                    "agency:Ministry of Energy of Norway:Ministry of Energy of Norway",
+                    "agency:Ministry of Energy of Norway:Ministry of Energy",
                     "agency:Embassy of the Republic of Korea:Embassy of the Republic of Korea",
                 ],
             ),
