@@ -57,7 +57,8 @@ const FORWARD: [&str; 15] = [
 /// Heads of names read backward: `Rwanda Space Agency`, `Zembla Space Centre`, `Ruritania
 /// Parliament`. Each ends a name that some capitalised word before it completes; alone
 /// (`the Space Centre`) it names nothing.
-const BACKWARD: [&str; 34] = [
+const BACKWARD: [&str; 35] = [
+    "Board",
     "Space Agency",
     "Space Administration",
     "Space Authority",
@@ -373,6 +374,16 @@ fn backward_start(text: &str, pattern: usize, start: usize, end: usize) -> Optio
     let named = named_start(text, start, end.saturating_sub(MAX_NAME_LEN));
     if pattern >= FORWARD.len() + BACKWARD.len() {
         return named.or(Some(start));
+    }
+    // Companies and newspapers have boards too: a `… Board` is a body only when a qualifier
+    // opens its name (`National Remote Sensing Board`).
+    if BACKWARD[pattern - FORWARD.len()] == "Board" {
+        return named.filter(|&s| {
+            let first = &text[s..];
+            QUALIFIERS
+                .iter()
+                .any(|q| first.strip_prefix(q).is_some_and(|r| r.starts_with(' ')))
+        });
     }
     named
 }
@@ -823,6 +834,12 @@ mod tests {
             ),
             ("a Commission for the", &[]),
             ("the Embassy of Zembla in Ruritania", &["Embassy of Zembla"]),
+            (
+                "Zembla's National Remote Sensing Board (NRSB) said",
+                &["National Remote Sensing Board"],
+            ),
+            ("the Zembla Editorial Board said", &[]),
+            ("the Board said", &[]),
             (
                 "the Ministry of Energy and the Ministry of Trade",
                 &["Ministry of Energy", "Ministry of Trade"],

@@ -22,9 +22,11 @@ pub fn is_given_name(word: &str) -> bool {
 }
 
 /// Words said before a name that are not part of it.
+/// Military ranks' abbreviations are among them: a title word before them (`director-general
+/// Col. Ann Bell`) names the person after the rank, not the rank.
 pub const HONORIFICS: WordList = WordList::new(&[
-    "Dame", "Dr", "Dr.", "Eng.", "Engr.", "H.E.", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
-    "Prof", "Prof.", "Shri", "Sir", "Smt.",
+    "Adm.", "Brig.", "Capt.", "Col.", "Dame", "Dr", "Dr.", "Eng.", "Engr.", "Gen.", "H.E.", "Hon.",
+    "Lt.", "Maj.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Shri", "Sir", "Smt.",
 ]);
 /// The length of the longest honorific, so that a search for one ends there.
 pub const HONORIFIC_LEN: usize = longest(HONORIFICS.words);
