@@ -15,7 +15,9 @@ use crate::rules::inside_names::opens_other_name;
 use crate::rules::officials::{self, Named, TitleHit};
 use crate::rules::short_forms;
 use crate::text::articles::article_starts;
-use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
+use crate::text::{
+    is_capitalised, on_word_boundaries, window_after, word_starts, word_starts_where, WordStart,
+};
 
 /// Countries that share their name with a sub-national place, and the words near a mention
 /// that show the place is meant (`Atlanta, Georgia`).
@@ -262,18 +264,18 @@ impl Extractor {
         // A country that completes the body's name (`Embassy of Zembla`, `… of the Republic of
         // Zembla`) is no such name: the body holds it.
         // Such a country is its name's last word.
-        let mut names: Vec<usize> = Vec::with_capacity(candidates.len());
+        let mut names: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
         let mut completing: Vec<(usize, usize)> = Vec::new();
         for c in &candidates {
             let Claim::Entries(ids) = c.claim else {
                 continue;
             };
             if entries[ids[0]].etype != EntryType::Entity(Kind::Country) {
-                names.push(c.start);
+                names.push((c.start, c.end));
             } else if completes_a_name(text, c.start) {
                 completing.push((c.start, c.end));
             } else {
-                names.push(c.start);
+                names.push((c.start, c.end));
             }
         }
         for mut b in self.bodies.find(text, &starts) {
@@ -281,10 +283,26 @@ impl Extractor {
             if let Some(&(_, end)) = completing.get(at).filter(|&&(s, _)| s < b.end) {
                 b.end = b.end.min(end);
             }
+            // A dictionary name that ends the body's right after a capitalised word is its
+            // head (`Zembla Space Command`), which the body takes in; after a joiner it is a
+            // name of its own (`… and the Korea Aerospace Research Institute`), and so is one
+            // that a demonym opens (`New African Space Agency`).
+            let head = |s: usize| {
+                let first = &text[s..text[s..].find(' ').map_or(text.len(), |p| s + p)];
+                if officials::is_demonym(first) {
+                    return false;
+                }
+                let before = &text[b.start..s];
+                before.strip_suffix(' ').is_some_and(|w| {
+                    let word = &w[w.rfind(' ').map_or(0, |p| p + 1)..];
+                    is_capitalised(word)
+                })
+            };
             let cut = names
-                .get(names.partition_point(|&s| s <= b.start))
+                .get(names.partition_point(|&(s, _)| s <= b.start))
                 .copied()
-                .filter(|&s| s < b.end);
+                .filter(|&(s, e)| s < b.end && !(e == b.end && head(s)))
+                .map(|(s, _)| s);
             let body = match cut {
                 None => Some(b),
                 Some(cut) => {
@@ -1047,6 +1065,16 @@ mod tests {
                     "agency:RSAO:RSAO",
                     "agency:Ruritania Space Affairs Office:RSAO",
                 ],
+            ),
+            (
+                "a body named by shape takes in the dictionary name that ends it",
+                "the Ruritania Space Command met",
+                &["agency:Ruritania Space Command:Ruritania Space Command"],
+            ),
+            (
+                "but not one a demonym opens",
+                "New African Space Agency opens",
+                &["agency:African Space Agency:AfSA"],
             ),
             (
                 "a country completes a body's name",

@@ -57,7 +57,7 @@ const FORWARD: [&str; 15] = [
 /// Heads of names read backward: `Rwanda Space Agency`, `Zembla Space Centre`, `Ruritania
 /// Parliament`. Each ends a name that some capitalised word before it completes; alone
 /// (`the Space Centre`) it names nothing.
-const BACKWARD: [&str; 35] = [
+const BACKWARD: [&str; 43] = [
     "Board",
     "Space Agency",
     "Space Administration",
@@ -84,6 +84,14 @@ const BACKWARD: [&str; 35] = [
     "Aerospace Centre",
     "Aerospace Center",
     "Air Force",
+    "Space Force",
+    "Navy",
+    "Army",
+    "Armed Forces",
+    "Defence Force",
+    "Defense Force",
+    "Defence Forces",
+    "Defense Forces",
     "Parliament",
     "Affairs Bureau",
     "Affairs Commission",
@@ -96,7 +104,13 @@ const BACKWARD: [&str; 35] = [
 ];
 /// Heads that name a body alone (`the Foreign Ministry`), and with the capitalised words
 /// before them (`the Zembla Foreign Ministry`).
-const WHOLE: [&str; 10] = [
+const WHOLE: [&str; 16] = [
+    "House Committee",
+    "Joint Committee",
+    "Parliamentary Committee",
+    "Select Committee",
+    "Senate Committee",
+    "Standing Committee",
     "Defence Ministry",
     "Defense Ministry",
     "Economy Ministry",
@@ -840,6 +854,15 @@ mod tests {
             ),
             ("the Zembla Editorial Board said", &[]),
             ("the Board said", &[]),
+            (
+                "the Zembla Navy and the Ruritania Armed Forces",
+                &["Zembla Navy", "Ruritania Armed Forces"],
+            ),
+            ("the Navy said", &[]),
+            (
+                "the Senate Committee on Commerce and the Parliamentary Standing Committee met",
+                &["Senate Committee", "Parliamentary Standing Committee"],
+            ),
             (
                 "the Ministry of Energy and the Ministry of Trade",
                 &["Ministry of Energy", "Ministry of Trade"],

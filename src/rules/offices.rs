@@ -65,8 +65,12 @@ pub(super) fn after_office<'a>(
         if opens && HONORIFICS.contains(token) {
             return name_here(text, t, t.end + pos, t.end + pos - 1, others);
         }
-        // `head of ZSA Ann Bell`: a known given name right after a body or a country.
-        if opens && ends_a_mention(others, t.end + pos - 1) && is_given_name(token) {
+        // `head of ZSA Ann Bell`, `Minister of Foreign Affairs Ann Bell`: a known given name
+        // right after a body or a country, or in a government title's complement.
+        if opens
+            && (t.government || ends_a_mention(others, t.end + pos - 1))
+            && is_given_name(token)
+        {
             if let Some(found) = name_here(text, t, t.end + pos, t.end + pos - 1, others) {
                 return Some(found);
             }
@@ -174,6 +178,11 @@ mod tests {
                 "unless they open with a known given name",
                 "First deputy head of NASA Alexander Tennick will chair the board.",
                 &["Alexander Tennick (NASA)"],
+            ),
+            (
+                "or, after a government title's complement, a known given name",
+                "Deputy Minister of Foreign Affairs Hana Tennick met them.",
+                &["Hana Tennick ()"],
             ),
             (
                 "a given name not right after the body is complement",

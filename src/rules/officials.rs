@@ -506,7 +506,7 @@ fn last_word_start(head: &str, ends: impl Fn(char) -> bool) -> Option<usize> {
 }
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
-fn is_demonym(word: &str) -> bool {
+pub(crate) fn is_demonym(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "French",
         "Dutch",
@@ -795,8 +795,17 @@ fn is_initial(token: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
+/// Whether the token after byte `i` is capitalised, or is another particle that one follows
+/// (`de la Vega`, `van der Berg`).
 fn next_is_capitalised(text: &str, i: usize) -> bool {
-    text[i..].strip_prefix(' ').is_some_and(is_capitalised)
+    let Some(rest) = text[i..].strip_prefix(' ') else {
+        return false;
+    };
+    if is_capitalised(rest) {
+        return true;
+    }
+    let len = rest.find(' ').unwrap_or(rest.len());
+    PARTICLES.contains(&rest[..len]) && rest[len..].strip_prefix(' ').is_some_and(is_capitalised)
 }
 
 /// A capitalised word of letters, with hyphens or apostrophes inside (`Jean-Yves`,
