@@ -67,7 +67,11 @@ pub(super) fn after_office<'a>(
         }
         // `head of ZSA Ann Bell`, `Minister of Foreign Affairs Ann Bell`: a known given name
         // right after a body or a country, or in a government title's complement.
+        let surname_follows = rest[len..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
         if opens
+            && surname_follows
             && (t.government || ends_a_mention(others, t.end + pos - 1))
             && is_given_name(token)
         {
