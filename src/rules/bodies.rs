@@ -358,6 +358,7 @@ impl BodyRules {
                 None if head.pattern < FORWARD.len() => trim_commas(&text[start..end]),
                 None => trim_name(&text[start..end]),
             };
+            let name = before_blank_line(name);
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
                 found.push(start..end);
@@ -538,6 +539,20 @@ fn trim_commas(mut span: &str) -> &str {
     span.trim_end_matches([',', ' '])
 }
 
+/// A name up to a blank line: a paragraph's end ends it, even where the next paragraph opens
+/// with a capitalised word (`Office of the Spokesperson` and then `The text …`).
+fn before_blank_line(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    let blank = memchr::memchr_iter(b'\n', bytes).find(|&p| {
+        let rest = &bytes[p + 1..];
+        rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
+    });
+    match blank {
+        Some(p) => name[..p].trim_end(),
+        None => name,
+    }
+}
+
 /// Bytes of a leading `The ` to skip: the article is not part of a name.
 fn leading_article(span: &str) -> usize {
     if span.starts_with("The ") {
@@ -633,6 +648,7 @@ mod tests {
                 continue;
             }
             let name = trim_name_by_definition(&text[start..end]);
+            let name = before_blank_line(name);
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
                 found.push(start..end);
@@ -854,6 +870,18 @@ mod tests {
             ),
             ("the Zembla Editorial Board said", &[]),
             ("the Board said", &[]),
+            (
+                "Office of the Spokesperson\n\nThe statement",
+                &["Office of the Spokesperson"],
+            ),
+            (
+                "Office of the Spokesperson\r\n\r\nThe statement",
+                &["Office of the Spokesperson"],
+            ),
+            (
+                "the Ministry of Foreign\nAffairs said",
+                &["Ministry of Foreign\nAffairs"],
+            ),
             (
                 "the Zembla Navy and the Ruritania Armed Forces",
                 &["Zembla Navy", "Ruritania Armed Forces"],
