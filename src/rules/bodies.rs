@@ -37,8 +37,9 @@ const JOINERS: [&str; 6] = ["and", "of", "for", "on", "the", "&"];
 /// `of` or `for` and a capitalised complement after it, which a company's or a programme's
 /// name rarely has; `Institute` and `Centre` are left out, as universities and think tanks
 /// take the same shape (`Institute of Technology`, `Centre for Strategic Studies`).
-const FORWARD: [&str; 15] = [
+const FORWARD: [&str; 16] = [
     "Ministry",
+    "Ministries",
     "Embassy",
     "Consulate",
     "Division",
@@ -870,6 +871,10 @@ mod tests {
             ),
             ("the Zembla Editorial Board said", &[]),
             ("the Board said", &[]),
+            (
+                "teams from the Ministries of Energy and of Trade met",
+                &["Ministries of Energy and of Trade"],
+            ),
             (
                 "Office of the Spokesperson\n\nThe statement",
                 &["Office of the Spokesperson"],
