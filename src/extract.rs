@@ -928,7 +928,7 @@ mod tests {
     #[test]
     fn hostile_officials_are_bounded() {
         assert_bounded(&[
-            ("Deputy ", Some(Kind::Official)),
+            ("Deputy ", None),
             ("Minister Anna Kovacs said. ", Some(Kind::Official)),
             ("Anna Kovacs, Minister of Space, ", Some(Kind::Official)),
             ("Deputy-", None),

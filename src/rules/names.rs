@@ -101,6 +101,20 @@ pub const PARTICLES: WordList = WordList::new(&[
     "ibn", "la", "le", "van", "von", "y",
 ]);
 pub const SUFFIXES: WordList = WordList::new(&["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."]);
+/// Words of offices that are no part of a person's name, though they may qualify a title
+/// (`Vice Minister`, `Deputy Prime Minister`): a name that reaches one ends before it, so that
+/// `Deputy Deputy Deputy` is no one.
+pub const OFFICE_WORDS: WordList = WordList::new(&[
+    "Acting",
+    "Ambassador",
+    "Assistant",
+    "Deputy",
+    "Governor",
+    "Prime",
+    "Senator",
+    "Under",
+    "Vice",
+]);
 /// Capitalised words that end a name: they start the next phrase, not a person.
 pub const STOP: WordList = WordList::new(&[
     "A",

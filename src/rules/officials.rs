@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use super::names::{HONORIFICS, HONORIFIC_LEN, PARTICLES, STOP, SUFFIXES};
+use super::names::{HONORIFICS, HONORIFIC_LEN, OFFICE_WORDS, PARTICLES, STOP, SUFFIXES};
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::matcher::Capitals;
@@ -729,7 +729,7 @@ pub(super) fn read_name(text: &str, i: usize) -> Option<Name> {
             (raw.len(), false)
         } else {
             let stem = crate::text::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
-            if !is_name_word(stem) || STOP.contains(stem) {
+            if !is_name_word(stem) || STOP.contains(stem) || OFFICE_WORDS.contains(stem) {
                 break;
             }
             (stem.len(), true)
@@ -840,6 +840,13 @@ mod tests {
                 &["Anna Kovacs"],
             ),
             ("Col. Anna Kovacs of NASA said", &["Anna Kovacs"]),
+            // Words of offices are no one's name, though they qualify a title.
+            ("Deputy Deputy Deputy Deputy said", &[]),
+            ("Vice Minister Anna Kovacs said", &["Anna Kovacs"]),
+            (
+                "Minister Anna Kovacs Deputy Minister Ivo Roe",
+                &["Anna Kovacs", "Ivo Roe"],
+            ),
         ];
         let extractor =
             crate::extract::Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
@@ -861,6 +868,7 @@ mod tests {
             PARTICLES.words,
             SUFFIXES.words,
             STOP.words,
+            OFFICE_WORDS.words,
             OPENERS.words,
             OFFICE_HEADS.words,
             BODY_HEADS.words,
