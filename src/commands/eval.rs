@@ -39,12 +39,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
     if files.is_empty() && ok {
         anyhow::bail!("no gold files (*.txt) in {}", root.display());
     }
-    // A gold file is read whole, however large: its markup is parsed before anything is cut.
-    let options = Options {
-        encoding: args.encoding,
-        piece: usize::MAX,
-        jsonl: None,
-    };
+    let options = whole_files(args);
     let read: Vec<_> = pool.install(|| {
         files
             .par_iter()
@@ -242,6 +237,16 @@ struct EventDoc {
     gold: Vec<Scored>,
 }
 
+/// How gold files and their articles are read: whole, however large, as gold markup and
+/// anchors are read before anything is cut.
+fn whole_files(args: &EvalArgs) -> Options {
+    Options {
+        encoding: args.encoding,
+        piece: usize::MAX,
+        jsonl: None,
+    }
+}
+
 /// Score the events `events` finds in each article against the event gold files below
 /// `root`, as [`run`] scores mentions.
 fn run_events(args: &EvalArgs, root: &Path, pool: &rayon::ThreadPool) -> anyhow::Result<Outcome> {
@@ -249,11 +254,7 @@ fn run_events(args: &EvalArgs, root: &Path, pool: &rayon::ThreadPool) -> anyhow:
     if files.is_empty() && ok {
         anyhow::bail!("no event gold files (*.jsonl) in {}", root.display());
     }
-    let options = Options {
-        encoding: args.encoding,
-        piece: usize::MAX,
-        jsonl: None,
-    };
+    let options = whole_files(args);
     let read: Vec<_> = pool.install(|| {
         files
             .par_iter()
