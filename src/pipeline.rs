@@ -259,10 +259,14 @@ impl Pipeline {
             // The loop runs on a worker of the pool, which hands each batch on and starts the
             // next itself: no thread outside the pool has to be woken between batches while the
             // workers wait.
+            let mut unchecked = 0;
             let all_sent = self.pool.install(|| {
                 for batch in batches {
+                    let bytes: usize = batch.iter().map(|(_, len, _)| len).sum();
                     let done = self.extract_batch(batch, render);
-                    if over_budget(memory_stats::memory_stats().map(|m| m.physical_mem)) {
+                    if check_resident(&mut unchecked, bytes)
+                        && over_budget(memory_stats::memory_stats().map(|m| m.physical_mem))
+                    {
                         self.pool.broadcast(|_| release_freed_memory());
                     }
                     // A sink that failed has stopped taking batches: its error is the answer.
@@ -359,6 +363,18 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// Whether to read the resident memory after a batch of `bytes` of text, `unchecked` being
+/// the text since it was last read: after at least [`BATCH_BYTES_MIN`] of text, so that
+/// batches of short JSON Lines do not pay a read of the system's figures each.
+fn check_resident(unchecked: &mut usize, bytes: usize) -> bool {
+    *unchecked = unchecked.saturating_add(bytes);
+    let due = *unchecked >= BATCH_BYTES_MIN;
+    if due {
+        *unchecked = 0;
+    }
+    due
 }
 
 /// Whether `resident` bytes (unknown on some systems: then no) are over [`RESIDENT_BUDGET`].
@@ -645,6 +661,15 @@ mod tests {
         assert!(!over_budget(Some(20 << 20)));
         assert!(!over_budget(Some(RESIDENT_BUDGET)));
         assert!(over_budget(Some(RESIDENT_BUDGET + 1)));
+        // Read after every full batch, and after enough text from smaller ones.
+        let mut unchecked = 0;
+        assert!(check_resident(&mut unchecked, batch_bytes(2)));
+        assert!(check_resident(&mut unchecked, batch_bytes(64)));
+        let line_batch = 256 * 200;
+        let reads = (0..1000)
+            .filter(|_| check_resident(&mut unchecked, line_batch))
+            .count();
+        assert_eq!(reads, 1000 * line_batch / BATCH_BYTES_MIN);
         // Handing back is safe on any thread, with or without mimalloc as the allocator.
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(3)
