@@ -40,9 +40,8 @@ const RENDER_BATCH: usize = 1024;
 /// memory it has freed. The allocator (mimalloc, set in `main.rs`) lets each thread take pages
 /// from its own part of its arena and returns freed pages to the system only a second later,
 /// so with many threads the pages freed and not yet reused pile up faster than they are
-/// returned. Returning them costs system time
-/// (pages are unmapped, then faulted in again), so it is done only above this budget, which
-/// a run on a few threads stays under.
+/// returned. Returning them costs system time (pages are unmapped, then faulted in again), so
+/// it is done only above this budget, which a run on a few threads stays under.
 const RESIDENT_BUDGET: usize = 128 << 20;
 
 /// Documents larger than this are streamed in pieces of about this size, cut between articles
