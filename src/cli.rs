@@ -26,17 +26,44 @@ impl Cli {
         use clap::CommandFactory;
 
         let cli = Cli::parse();
-        if let Some((name, why)) = cli.conflict() {
+        let stdin_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+        let problem = cli
+            .conflict()
+            .map(|c| (c, clap::error::ErrorKind::ArgumentConflict));
+        let missing = cli
+            .missing_input(stdin_terminal)
+            .map(|m| (m, clap::error::ErrorKind::MissingRequiredArgument));
+        if let Some(((name, why), kind)) = problem.or(missing) {
             // Built, so that the usage line is the subcommand's, with the binary's name.
             let mut command = Cli::command();
             command.build();
             let sub = command
                 .find_subcommand_mut(name)
                 .expect("the subcommand just parsed");
-            sub.error(clap::error::ErrorKind::ArgumentConflict, why)
-                .exit();
+            sub.error(kind, why).exit();
         }
         cli
+    }
+
+    /// The subcommand and what to do, when it would read stdin and stdin is a terminal: a
+    /// person who typed no path is more likely to have forgotten it than to mean to type an
+    /// article in. `-` reads the terminal all the same.
+    fn missing_input(&self, stdin_terminal: bool) -> Option<(&'static str, String)> {
+        let (name, input) = match &self.command {
+            Command::Extract(args) => ("extract", &args.input),
+            Command::Summary(args) => ("summary", &args.input),
+            Command::Events(args) => ("events", &args.input),
+            _ => return None,
+        };
+        (stdin_terminal && input.paths.is_empty()).then(|| {
+            (
+                name,
+                format!(
+                    "no input: name the files or folders to read (`orbitext {name} articles/`), \
+                     or pipe text in (`cat a.txt | orbitext {name}`); `-` reads the terminal"
+                ),
+            )
+        })
     }
 
     /// The subcommand and why its flags do not go together, if they do not.
@@ -193,8 +220,8 @@ pub enum DictsCommand {
     /// Check dictionary files, printing each problem as FILE:LINE: what is wrong.
     ///
     /// The files are checked together with the embedded dictionaries (unless --no-builtin), so
-    /// an alias that clashes with an embedded entry is reported too. Exits with 2 on any
-    /// problem.
+    /// an alias that clashes with an embedded entry is reported too, and each row that extends
+    /// an embedded entry is named with the entry it extends. Exits with 2 on any problem.
     Check(CheckArgs),
 }
 
@@ -203,6 +230,10 @@ pub enum DictsCommand {
 pub struct DictArgs {
     /// Add a dictionary file (TSV with columns type, id, name, aliases and optionally country,
     /// org, role); may be given several times.
+    ///
+    /// A row with the type and id of an embedded entry (for an agreement, the name too)
+    /// extends that entry: its aliases are added and the fields it gives replace the embedded
+    /// ones; an empty field, the name's included, keeps the embedded value.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
 
@@ -213,9 +244,15 @@ pub struct DictArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only entries of this type (country, agency, official, agreement, title, ignore).
-    #[arg(long = "type", value_name = "TYPE")]
-    pub kind: Option<String>,
+    /// Only entries of these types, comma-separated (default: all).
+    #[arg(
+        long = "types",
+        visible_alias = "type",
+        value_name = "TYPE,...",
+        value_delimiter = ',',
+        value_parser = ["country", "agency", "official", "agreement", "title", "ignore"]
+    )]
+    pub types: Vec<String>,
 
     /// Output format (xlsx: with -o FILE, or stdout redirected).
     #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -394,11 +431,17 @@ pub struct EvalArgs {
     pub min_f1: Option<f64>,
 
     /// Only score these entity types, comma-separated, in this order (default: all).
-    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        visible_alias = "type",
+        value_enum,
+        value_name = "TYPE,...",
+        value_delimiter = ','
+    )]
     pub types: Vec<Kind>,
 
     /// Worker threads (default: all cores). The scores are identical whatever the number.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
     /// Decode every gold file (with --events: every article; JSON Lines gold is UTF-8) with
@@ -470,7 +513,13 @@ pub struct OutputArgs {
     ///
     /// Mentions are found as always (the longest name still wins: no country inside
     /// `Luxembourg Space Agency`), then only those of these types are written.
-    #[arg(long, value_enum, value_name = "TYPE,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        visible_alias = "type",
+        value_enum,
+        value_name = "TYPE,...",
+        value_delimiter = ','
+    )]
     pub types: Vec<Kind>,
 }
 
@@ -511,7 +560,7 @@ pub struct OutputFile {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or folders to read (folders recursively, hidden entries skipped); `-` or nothing
-    /// reads stdin.
+    /// reads stdin (nothing only when stdin is not a terminal).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -542,7 +591,7 @@ pub struct InputArgs {
     ///
     /// JSON Lines on stdin usually means one orbitext per core under a data engine (Spark,
     /// GNU parallel), so each process then keeps to one thread unless told otherwise.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
     /// Decode every document with this encoding instead of detecting it (text input only:

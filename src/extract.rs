@@ -7,41 +7,17 @@
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::gazetteer::{self, Entry, EntryType, Gazetteer, Reading};
 use crate::matcher::{Capitals, WordFilter};
+use crate::rules::acronym_names::names_before_acronyms;
 use crate::rules::agreements::AgreementRules;
 use crate::rules::bodies::BodyRules;
 use crate::rules::dates::{DateOptions, DateRules};
+use crate::rules::inside_names::opens_other_name;
 use crate::rules::officials::{self, Named, TitleHit};
+use crate::rules::short_forms;
 use crate::text::articles::article_starts;
-use crate::text::{on_word_boundaries, window_after, word_starts, word_starts_where, WordStart};
-
-/// Words after a country name that make it part of an organisation's name (`Japan Airlines`,
-/// `China Institute of International Studies`), where it is no country mention.
-const ORG_WORDS: &[&str] = &[
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "Limited",
-    "Airlines",
-    "Airways",
-    "Aerospace",
-    "Industries",
-    "Institute",
-    "University",
-    "Telecom",
-    "Today",
-    "Post",
-    "Times",
-    "Daily",
-    "Academy",
-    "Group",
-    "Company",
-    "Holdings",
-    "Bank",
-    "Railways",
-    "Television",
-    "Radio",
-];
+use crate::text::{
+    is_capitalised, on_word_boundaries, window_after, word_starts, word_starts_where, WordStart,
+};
 
 /// Countries that share their name with a sub-national place, and the words near a mention
 /// that show the place is meant (`Atlanta, Georgia`).
@@ -84,8 +60,9 @@ enum Claim<'a> {
     Ignored,
     /// A rule's mention, by its index among the rule mentions.
     Rule(usize),
-    /// A body named by shape, keyed by its name: copied from the text only if it wins.
-    Body,
+    /// A body named by shape, keyed by its name up to the byte given (less a country that
+    /// completes it): copied from the text only if it wins.
+    Body(usize),
 }
 
 impl Candidate<'_> {
@@ -200,7 +177,14 @@ impl Extractor {
         let found = self.candidates(text);
         let capitals = Capitals::new(text, found.capitals);
         let mut mentions = self.resolve(text, found.candidates, found.rules);
+        join_countries(text, &mut mentions);
+        add_vouched_names(text, &mut mentions);
         self.spread_abbreviations(text, &capitals, &mut mentions);
+        let short = short_forms::find(text, &capitals, &mentions);
+        if !short.is_empty() {
+            mentions.extend(short);
+            mentions.sort_by_key(|m| m.start);
+        }
         let named = officials::find(text, &found.titles, &mentions);
         add_officials(text, &mut mentions, named);
         officials::resolve_surnames(text, &capitals, &mut mentions);
@@ -251,6 +235,7 @@ impl Extractor {
                 {
                     continue
                 }
+                Reading::Entity(Kind::Agency) if opens_other_name(text, hit.end, false) => continue,
                 Reading::Entity(_) => Claim::Entries(ids),
             };
             candidates.push(Candidate {
@@ -276,18 +261,48 @@ impl Extractor {
         // Korea Aerospace Research Institute`, `Funding To European Space Agency`): the body
         // is what the rule still finds in the text before that name, if anything. Dictionary
         // candidates come first and in order, so their starts are sorted.
-        let mut names: Vec<usize> = Vec::with_capacity(candidates.len());
-        names.extend(
-            candidates
-                .iter()
-                .filter(|c| matches!(c.claim, Claim::Entries(_)))
-                .map(|c| c.start),
-        );
-        for b in self.bodies.find(text, &starts) {
+        // A country that completes the body's name (`Embassy of Zembla`, `… of the Republic of
+        // Zembla`) is no such name: the body holds it.
+        // Such a country is its name's last word.
+        let mut names: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+        let mut completing: Vec<(usize, usize)> = Vec::new();
+        for c in &candidates {
+            let Claim::Entries(ids) = c.claim else {
+                continue;
+            };
+            if entries[ids[0]].etype != EntryType::Entity(Kind::Country) {
+                names.push((c.start, c.end));
+            } else if completes_a_name(text, c.start) {
+                completing.push((c.start, c.end));
+            } else {
+                names.push((c.start, c.end));
+            }
+        }
+        for mut b in self.bodies.find(text, &starts) {
+            let at = completing.partition_point(|&(s, _)| s <= b.start);
+            if let Some(&(_, end)) = completing.get(at).filter(|&&(s, _)| s < b.end) {
+                b.end = b.end.min(end);
+            }
+            // A dictionary name that ends the body's right after a capitalised word is its
+            // head (`Zembla Space Command`), which the body takes in; after a joiner it is a
+            // name of its own (`… and the Korea Aerospace Research Institute`), and so is one
+            // that a demonym opens (`New African Space Agency`).
+            let head = |s: usize| {
+                let first = &text[s..text[s..].find(' ').map_or(text.len(), |p| s + p)];
+                if officials::is_demonym(first) {
+                    return false;
+                }
+                let before = &text[b.start..s];
+                before.strip_suffix(' ').is_some_and(|w| {
+                    let word = &w[w.rfind(' ').map_or(0, |p| p + 1)..];
+                    is_capitalised(word)
+                })
+            };
             let cut = names
-                .get(names.partition_point(|&s| s <= b.start))
+                .get(names.partition_point(|&(s, _)| s <= b.start))
                 .copied()
-                .filter(|&s| s < b.end);
+                .filter(|&(s, e)| s < b.end && !(e == b.end && head(s)))
+                .map(|(s, _)| s);
             let body = match cut {
                 None => Some(b),
                 Some(cut) => {
@@ -300,11 +315,26 @@ impl Extractor {
                 }
             };
             if let Some(body) = body {
+                // `Ministry of the Economy of Zembla` is keyed `Ministry of the Economy`; a name
+                // that is its head and the country (`Embassy of Zembla`) keeps it.
+                let at = completing.partition_point(|&(_, e)| e < body.end);
+                let key_end = completing
+                    .get(at)
+                    .filter(|&&(s, e)| e == body.end && s > body.start)
+                    .map(|&(s, _)| {
+                        let before = &text[..s];
+                        let of = before
+                            .strip_suffix(" of the ")
+                            .or(before.strip_suffix(" of "));
+                        of.map_or(s, str::len)
+                    })
+                    .filter(|&k| text[body.start..k].contains(' '))
+                    .unwrap_or(body.end);
                 candidates.push(Candidate {
                     start: body.start,
                     end: body.end,
                     source: Source::ShapeRule,
-                    claim: Claim::Body,
+                    claim: Claim::Body(key_end),
                 });
             }
         }
@@ -340,9 +370,13 @@ impl Extractor {
                     out.push(rules[r].take().expect("each rule mention is kept once"));
                     continue;
                 }
-                Claim::Body => {
-                    let name = text[c.start..c.end].to_string();
-                    out.push(Mention::new(Kind::Agency, c.start, c.end, name));
+                Claim::Body(key_end) => {
+                    let key = text[c.start..key_end].to_string();
+                    let mut m = Mention::new(Kind::Agency, c.start, c.end, key);
+                    if key_end != c.end {
+                        m.name = text[c.start..c.end].to_string().into();
+                    }
+                    out.push(m);
                     continue;
                 }
                 Claim::Entries([only]) => {
@@ -401,6 +435,29 @@ impl Extractor {
         }
         if defined.is_empty() {
             return;
+        }
+        // A body named by shape is keyed by the acronym the article gives it (`National
+        // Remote Sensing Board (NRSB)` is `NRSB`), as are its other mentions by name; a
+        // dictionary body keeps its own key.
+        let mut rekeyed: Vec<(String, &str)> = Vec::new();
+        for &(abbr, at) in &defined {
+            let m = &mentions[at];
+            // A body named by shape is keyed by its name's start, which names no dictionary
+            // body.
+            if m.kind == Kind::Agency
+                && text[m.start..m.end].starts_with(&*m.id)
+                && !self.gazetteer.names_agency(&m.id)
+                && !rekeyed.iter().any(|(id, _)| *id == *m.id)
+            {
+                rekeyed.push((m.id.to_string(), abbr));
+            }
+        }
+        for (id, abbr) in &rekeyed {
+            for m in mentions.iter_mut() {
+                if m.kind == Kind::Agency && *m.id == **id {
+                    m.id = abbr.to_string().into();
+                }
+            }
         }
         // Sorted by abbreviation, the first definition of each (in text order) first.
         defined.sort_unstable();
@@ -641,14 +698,64 @@ fn share_roles(mentions: &mut [Mention]) {
     }
 }
 
-/// False where a country's name is part of an organisation's name or names a sub-national
-/// namesake.
+/// Names a known acronym in parentheses vouches for ([`names_before_acronyms`]) join the
+/// mentions as mentions of the acronym's body. `mentions` is sorted by start and stays so.
+fn add_vouched_names(text: &str, mentions: &mut Vec<Mention>) {
+    let vouched = names_before_acronyms(text, mentions);
+    if vouched.is_empty() {
+        return;
+    }
+    let added: Vec<Mention> = vouched
+        .into_iter()
+        .map(|(span, at)| {
+            let mut m = mentions[at].clone();
+            (m.start, m.end) = (span.start, span.end);
+            m
+        })
+        .collect();
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// `Zembla Ministry of Science`, `U.S. National Space Council`: a country right before a
+/// body's name written out in words is part of that name (the longest name wins), and the
+/// body's mention takes its place. Before an acronym (`Zembla ZSA`) it stays a country.
+/// `mentions` is sorted by start and stays so.
+fn join_countries(text: &str, mentions: &mut Vec<Mention>) {
+    let joins = |country: &Mention, body: &Mention| {
+        country.kind == Kind::Country
+            && body.kind == Kind::Agency
+            && country.end + 1 == body.start
+            && text.as_bytes()[country.end] == b' '
+            && text[body.start..body.end]
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase))
+    };
+    if !mentions.windows(2).any(|w| joins(&w[0], &w[1])) {
+        return;
+    }
+    let old = std::mem::take(mentions);
+    let mut old = old.into_iter().peekable();
+    while let Some(m) = old.next() {
+        match old.peek_mut() {
+            Some(body) if joins(&m, body) => body.start = m.start,
+            _ => mentions.push(m),
+        }
+    }
+}
+
+/// Whether a country's name starting at `start` completes a body's name before it: it follows
+/// `of` or `of the` (`Ministry of the Economy of Zembla`).
+fn completes_a_name(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with(" of ") || before.ends_with(" of the ")
+}
+
+/// False where a country's name opens the name of something else ([`opens_other_name`]) or
+/// names a sub-national namesake.
 fn is_country_here(text: &str, start: usize, end: usize, id: &str) -> bool {
-    let after = text[end..].strip_prefix(' ').unwrap_or("");
-    let next = &after[..after
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(after.len())];
-    if ORG_WORDS.contains(&next) {
+    if opens_other_name(text, end, true) {
         return false;
     }
     let window = |from: usize, to: usize| {
@@ -821,7 +928,7 @@ mod tests {
     #[test]
     fn hostile_officials_are_bounded() {
         assert_bounded(&[
-            ("Deputy ", Some(Kind::Official)),
+            ("Deputy ", None),
             ("Minister Anna Kovacs said. ", Some(Kind::Official)),
             ("Anna Kovacs, Minister of Space, ", Some(Kind::Official)),
             ("Deputy-", None),
@@ -948,6 +1055,69 @@ mod tests {
                 "a ministry named by shape",
                 "the Ministry of Digital Affairs of Ruritania",
                 &["agency:Ministry of Digital Affairs of Ruritania:Ministry of Digital Affairs of Ruritania"],
+            ),
+            (
+                "a body named by shape takes the acronym defined for it",
+                "the Ruritania Space Affairs Office (RSAO) met; the RSAO and the Ruritania Space Affairs Office agreed",
+                &[
+                    "agency:Ruritania Space Affairs Office:RSAO",
+                    "agency:RSAO:RSAO",
+                    "agency:RSAO:RSAO",
+                    "agency:Ruritania Space Affairs Office:RSAO",
+                ],
+            ),
+            (
+                "a body named by shape takes in the dictionary name that ends it",
+                "the Ruritania Space Command met",
+                &["agency:Ruritania Space Command:Ruritania Space Command"],
+            ),
+            (
+                "but not one a demonym opens",
+                "New African Space Agency opens",
+                &["agency:African Space Agency:AfSA"],
+            ),
+            (
+                "a country completes a body's name",
+                "the Ministry of Energy of Norway and the Embassy of the Republic of Korea met",
+                &[
+                    "agency:Ministry of Energy of Norway:Ministry of Energy",
+                    "agency:Embassy of the Republic of Korea:Embassy of the Republic of Korea",
+                ],
+            ),
+            (
+                "a country joined to a body by `and` is no part of it",
+                "the Ministry of Fisheries and Norway signed",
+                &[
+                    "agency:Ministry of Fisheries:Ministry of Fisheries",
+                    "country:Norway:NO",
+                ],
+            ),
+            (
+                "a country before a body's name in words opens it",
+                "the Norway Ministry of Energy and the U.S. National Space Council met",
+                &[
+                    "agency:Norway Ministry of Energy:Ministry of Energy",
+                    "agency:U.S. National Space Council:National Space Council",
+                ],
+            ),
+            (
+                "a country before an acronym stays a country",
+                "Norway NASA",
+                &["country:Norway:NO", "agency:NASA:NASA"],
+            ),
+            (
+                "a known acronym vouches for the name before it",
+                "the Agenzia Spaziale Europea (ESA) and the Blue Orbit Holdings (ESA)",
+                &[
+                    "agency:Agenzia Spaziale Europea:ESA",
+                    "agency:ESA:ESA",
+                    "agency:ESA:ESA",
+                ],
+            ),
+            (
+                "countries in an event's name",
+                "at the Norway–Sweden Space Dialogue and the Norway Prize",
+                &[],
             ),
             (
                 "a government's title names an official by surname alone",

@@ -2,6 +2,8 @@
 //! matching all their aliases at word starts with one trie. A raw trie match becomes a `Hit`
 //! only when it is a whole word and its case fits the alias; choosing among
 //! overlapping hits is left to the extractor, which also sees the rule-based candidates.
+//! A user row whose type and id are an embedded entry's extends that entry instead of adding
+//! one, so that one alias can be added without copying a whole dictionary.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -12,30 +14,31 @@ use crate::entity::Kind;
 use crate::matcher::{WordFilter, WordMatcher};
 use crate::text::WordStart;
 
-/// The dictionaries compiled into the binary, as (file name, contents).
+/// The dictionaries compiled into the binary, as (file name, contents). The names are what
+/// messages cite: an installed binary has no `dictionaries/` folder to point to.
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
-        "dictionaries/countries.tsv",
+        "(built-in) countries.tsv",
         include_str!("../dictionaries/countries.tsv"),
     ),
     (
-        "dictionaries/agencies.tsv",
+        "(built-in) agencies.tsv",
         include_str!("../dictionaries/agencies.tsv"),
     ),
     (
-        "dictionaries/officials.tsv",
+        "(built-in) officials.tsv",
         include_str!("../dictionaries/officials.tsv"),
     ),
     (
-        "dictionaries/titles.tsv",
+        "(built-in) titles.tsv",
         include_str!("../dictionaries/titles.tsv"),
     ),
     (
-        "dictionaries/instruments.tsv",
+        "(built-in) instruments.tsv",
         include_str!("../dictionaries/instruments.tsv"),
     ),
     (
-        "dictionaries/non_entities.tsv",
+        "(built-in) non_entities.tsv",
         include_str!("../dictionaries/non_entities.tsv"),
     ),
 ];
@@ -89,7 +92,15 @@ pub struct Entry {
     pub line: usize,
 }
 
+/// What the names of the embedded files start with.
+const BUILTIN: &str = "(built-in) ";
+
 impl Entry {
+    /// Whether the entry comes from an embedded dictionary.
+    pub fn builtin(&self) -> bool {
+        self.file.starts_with(BUILTIN)
+    }
+
     /// The name and every alias: all the forms matched in text.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
@@ -128,9 +139,49 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+/// A user row that extends an embedded entry: it adds its aliases to that entry and replaces
+/// the fields it gives, rather than adding an entry of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extension {
+    /// Where the row is.
+    pub file: String,
+    pub line: usize,
+    /// The entry it extends, as it is listed: its type, id and where it is.
+    pub etype: EntryType,
+    pub id: String,
+    pub base_file: String,
+    pub base_line: usize,
+}
+
+impl fmt::Display for Extension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: extends the {} entry `{}` at {}:{}",
+            self.file,
+            self.line,
+            self.etype.as_str(),
+            self.id,
+            self.base_file,
+            self.base_line
+        )
+    }
+}
+
 /// The embedded dictionaries (unless `builtin` is false) followed by the user files, parsed
 /// and checked together: the entries, or every problem found in any of them.
 pub fn load(builtin: bool, user: &[PathBuf]) -> Result<Vec<Entry>, Problems> {
+    load_extending(builtin, user).map(|(entries, _)| entries)
+}
+
+/// [`load`], and the user rows that extend an embedded entry. Such a row has the type and id
+/// of an embedded entry (for agreements, whose ids are kinds and repeat, the name too); it
+/// adds its aliases to that entry, which keeps its place, and replaces the fields it gives:
+/// an empty field keeps the embedded value, and a replaced name stays a form that is matched.
+pub fn load_extending(
+    builtin: bool,
+    user: &[PathBuf],
+) -> Result<(Vec<Entry>, Vec<Extension>), Problems> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     let embedded = EMBEDDED
@@ -158,11 +209,87 @@ pub fn load(builtin: bool, user: &[PathBuf]) -> Result<Vec<Entry>, Problems> {
         }
     }
     problems.extend(check(&entries));
+    let (entries, extensions) = extend(entries);
+    problems.extend(entries.iter().filter(|e| e.name.is_empty()).map(|e| {
+        Problem {
+            file: e.file.clone(),
+            line: e.line,
+            message: match e.etype {
+                EntryType::Entity(Kind::Agreement) => "empty `name` (an agreement row \
+                        extends the embedded instrument of its id and name, so it needs the name)"
+                    .to_string(),
+                _ => format!(
+                    "empty `name` (only a row that extends an embedded entry may leave it \
+                         out: no embedded {} entry has the id `{}`)",
+                    e.etype.as_str(),
+                    e.id
+                ),
+            },
+        }
+    }));
     if problems.is_empty() {
-        Ok(entries)
+        Ok((entries, extensions))
     } else {
         Err(Problems(problems))
     }
+}
+
+/// The user entries that extend an embedded one merged into it, and which did.
+fn extend(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Extension>) {
+    // Without user entries there is nothing to merge, and start-up need not key every entry.
+    if entries.iter().all(Entry::builtin) {
+        return (entries, Vec::new());
+    }
+    let key = |e: &Entry| {
+        let name = match e.etype {
+            EntryType::Entity(Kind::Agreement) => e.name.clone(),
+            _ => String::new(),
+        };
+        (e.etype, e.id.clone(), name)
+    };
+    let mut base: HashMap<_, usize> = HashMap::new();
+    let mut merged: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut extensions = Vec::new();
+    for e in entries {
+        if e.builtin() {
+            base.entry(key(&e)).or_insert(merged.len());
+            merged.push(e);
+            continue;
+        }
+        let Some(&at) = base.get(&key(&e)) else {
+            merged.push(e);
+            continue;
+        };
+        let target = &mut merged[at];
+        extensions.push(Extension {
+            file: e.file,
+            line: e.line,
+            etype: target.etype,
+            id: target.id.clone(),
+            base_file: target.file.clone(),
+            base_line: target.line,
+        });
+        if !e.name.is_empty() && e.name != target.name {
+            let old = std::mem::replace(&mut target.name, e.name);
+            target.aliases.push(old);
+        }
+        for alias in e.aliases {
+            if !target.forms().any(|f| f == alias) {
+                target.aliases.push(alias);
+            }
+        }
+        target.aliases.retain(|a| *a != target.name);
+        for (field, given) in [
+            (&mut target.country, e.country),
+            (&mut target.org, e.org),
+            (&mut target.role, e.role),
+        ] {
+            if !given.is_empty() {
+                *field = given;
+            }
+        }
+    }
+    (merged, extensions)
 }
 
 /// Parse one dictionary file. Rows with problems are left out and each problem is returned.
@@ -275,9 +402,10 @@ pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
             ));
             continue;
         };
+        // An empty name is left to `load`: a row that extends an embedded entry may keep its.
         let (id, name) = (field(id_at), field(name_at));
-        if id.is_empty() || name.is_empty() {
-            problems.push(problem(line, "empty `id` or `name`".into()));
+        if id.is_empty() {
+            problems.push(problem(line, "empty `id`".into()));
             continue;
         }
         let raw_aliases = &row[aliases_at];
@@ -319,7 +447,8 @@ pub fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Problem>) {
 
 /// Problems across entries: a duplicate id within a type (agreement ids are kinds and repeat),
 /// and an alias claimed by entries of different types (the same alias within one type is a
-/// deliberate ambiguity that the extractor resolves from context).
+/// deliberate ambiguity that the extractor resolves from context). A user entry with the id of
+/// an embedded one is no duplicate: it extends that entry (see [`load_extending`]).
 pub fn check(entries: &[Entry]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Sized for the embedded dictionaries' thousands of entries and aliases, which growing
@@ -329,9 +458,10 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
     let mut seen: HashSet<&str> = HashSet::new();
     for e in entries {
         let keyed_by_kind = e.etype == EntryType::Entity(Kind::Agreement);
+        let extends = |first: &&Entry| first.builtin() && !e.builtin();
         if let Some(first) = ids
             .insert((e.etype, e.id.as_str()), e)
-            .filter(|_| !keyed_by_kind)
+            .filter(|first| !keyed_by_kind && !extends(first))
         {
             problems.push(Problem {
                 file: e.file.clone(),
@@ -348,7 +478,8 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
         // A form an entry lists twice is checked once: a set, as one entry may list many.
         seen.clear();
         for form in e.forms() {
-            if !seen.insert(form) {
+            // An empty name is a row that keeps the name of the entry it extends.
+            if form.is_empty() || !seen.insert(form) {
                 continue;
             }
             match owners.get(form) {

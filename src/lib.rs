@@ -46,7 +46,7 @@ mod summary;
 mod text;
 
 pub use cli::Cli;
-pub use commands::{run, Outcome};
+pub use commands::{is_broken_pipe, message, run, Outcome};
 pub use entity::{Kind, Mention, Text};
 pub use extract::Extractor;
 pub use gazetteer::{load as load_dictionaries, Entry, EntryType, Problem, Problems};

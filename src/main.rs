@@ -1,5 +1,6 @@
 //! The `orbitext` binary: parse the flags, run, and turn the outcome into an exit code.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use orbitext::Outcome;
@@ -15,19 +16,11 @@ fn main() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::BelowMinimum) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if orbitext::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("orbitext: {err:#}");
+            // A stderr that cannot be written to leaves only the exit code to tell.
+            let _ = writeln!(io::stderr(), "orbitext: {}", orbitext::message(&err));
             ExitCode::from(2)
         }
     }
-}
-
-/// `orbitext … | head` closes the pipe early: that is the reader's choice, not a failure.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

@@ -501,8 +501,8 @@ fn finish_job<W: Write>(
     }
 }
 
-/// Everything on stderr: warnings and errors, as `orbitext: PATH: message` (warnings only
-/// unless --quiet), and the progress bar, cleared while a message is printed. What was
+/// Everything on stderr: warnings and errors, as `orbitext: warning: PATH: message` and
+/// `orbitext: PATH: message` (warnings only unless --quiet), and the progress bar, cleared while a message is printed. What was
 /// written so far is flushed first, so that a message follows the records before it.
 struct Messages {
     quiet: bool,
@@ -515,7 +515,7 @@ impl Messages {
     fn warn<W: Write>(&self, sink: &mut Sink<W>, path: &str, message: &str) -> io::Result<()> {
         if !self.quiet {
             sink.flush()?;
-            self.say(path, message);
+            self.say("warning: ", path, message);
         }
         Ok(())
     }
@@ -528,14 +528,14 @@ impl Messages {
     ) -> io::Result<()> {
         self.errors += 1;
         sink.flush()?;
-        self.say(path, &format!("{error:#}"));
+        self.say("", path, &format!("{error:#}"));
         Ok(())
     }
 
     /// One message line on stderr; a stderr that cannot be written to is no reason to stop.
-    fn say(&self, path: &str, message: &str) {
+    fn say(&self, label: &str, path: &str, message: &str) {
         let say = || {
-            let _ = writeln!(io::stderr().lock(), "orbitext: {path}: {message}");
+            let _ = writeln!(io::stderr().lock(), "orbitext: {label}{path}: {message}");
         };
         match &self.progress {
             Some(progress) => progress.suspend(say),

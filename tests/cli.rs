@@ -425,7 +425,7 @@ fn invalid_utf8_is_decoded_as_windows_1252_with_a_warning() {
     let out = dir.run(&["extract", "a.txt", "latin1.txt", "b.txt"]);
     assert_eq!(out.code, Some(0), "stderr: {}", out.stderr);
     assert!(
-        out.stderr.starts_with("orbitext: latin1.txt: ")
+        out.stderr.starts_with("orbitext: warning: latin1.txt: ")
             && out.stderr.contains("windows-1252")
             && out.stderr.lines().count() == 1,
         "stderr: {}",
@@ -448,7 +448,11 @@ fn every_failed_file_is_reported_in_order() {
     let prefixes: Vec<&str> = out
         .stderr
         .lines()
-        .map(|l| l.splitn(3, ": ").take(2).last().unwrap())
+        .map(|l| {
+            let l = l.strip_prefix("orbitext: ").unwrap();
+            let l = l.strip_prefix("warning: ").unwrap_or(l);
+            l.split(": ").next().unwrap()
+        })
         .collect();
     assert_eq!(
         prefixes,

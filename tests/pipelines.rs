@@ -203,11 +203,11 @@ fn bad_lines_are_reported_by_file_and_line_and_the_rest_is_processed() {
             .collect();
         assert_eq!(places, expected, "{name}: stderr:\n{}", out.stderr);
         for (n, what) in [
-            (0, "not valid JSON"),
+            (0, "not JSON ("),
             (1, "no `text` field"),
             (2, "expected a JSON object"),
             (3, "`id` must be a string or a number"),
-            (4, "not valid JSON: EOF while parsing a string"),
+            (4, "not JSON (the line ends inside a string"),
         ] {
             let message = out.stderr.lines().nth(n).unwrap();
             assert!(message.contains(what), "{name}: {message}");
@@ -249,7 +249,7 @@ fn binary_and_utf16_files_are_not_read_as_json_lines() {
     let stderr: Vec<&str> = out.stderr.lines().collect();
     assert!(
         stderr.len() == 2
-            && stderr[0].starts_with("orbitext: ./b.bin: binary file")
+            && stderr[0].starts_with("orbitext: warning: ./b.bin: binary file")
             && stderr[1].starts_with("orbitext: ./c.jsonl: UTF-16"),
         "stderr: {}",
         out.stderr
@@ -721,7 +721,7 @@ fn no_progress_bar_in_pipes() {
     // The one warning, and nothing drawn: no bar, no escape sequences, no carriage returns.
     assert_eq!(
         out.stderr,
-        "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped\n"
+        "orbitext: warning: news0/zz-image.bin: binary file (NUL byte at 8); skipped\n"
     );
 }
 
@@ -757,7 +757,7 @@ fn progress_bar_only_on_a_terminal_for_several_files_without_quiet() {
         assert!(shown.contains(part), "no {part} in the bar: {shown:?}");
     }
     // The warning is printed whole on a line of its own, the bar cleared before it.
-    let warning = "orbitext: news0/zz-image.bin: binary file (NUL byte at 8); skipped";
+    let warning = "orbitext: warning: news0/zz-image.bin: binary file (NUL byte at 8); skipped";
     let lines: Vec<&str> = shown
         .split(['\r', '\n'])
         .map(|l| l.trim_start_matches("\x1b[2K"))

@@ -158,7 +158,8 @@ fn invalid_utf8_is_read_as_windows_1252_with_one_warning() {
     assert_eq!(out.code, Some(0), "stderr: {}", out.stderr);
     assert_eq!(out.stderr.lines().count(), 1, "one warning: {}", out.stderr);
     assert!(
-        out.stderr.starts_with("orbitext: legacy.txt: ") && out.stderr.contains("windows-1252"),
+        out.stderr.starts_with("orbitext: warning: legacy.txt: ")
+            && out.stderr.contains("windows-1252"),
         "stderr: {}",
         out.stderr
     );
@@ -247,13 +248,13 @@ fn binary_files_are_skipped_with_a_warning() {
     let warned: Vec<&str> = out
         .stderr
         .lines()
-        .map(|l| l.split(": ").nth(1).unwrap_or(l))
+        .map(|l| l.split(": ").nth(2).unwrap_or(l))
         .collect();
     assert_eq!(warned, ["in/b.pdf", "in/c.png"], "stderr: {}", out.stderr);
     assert!(out
         .stderr
         .lines()
-        .all(|l| l.starts_with("orbitext: ") && l.contains("binary")));
+        .all(|l| l.starts_with("orbitext: warning: ") && l.contains("binary")));
     let docs: Vec<String> = out.records().into_iter().map(|r| r.doc).collect();
     assert_eq!(docs, ["in/a.txt", "in/a.txt", "in/d.txt"]);
 

@@ -1,6 +1,8 @@
 //! `orbitext dicts list` and `orbitext dicts check`: the dictionary entries as a table, and
 //! dictionary files checked with every problem named by file and line.
 
+use std::io::Write;
+
 use crate::cli::{CheckArgs, ListArgs};
 use crate::gazetteer;
 use crate::output::{Destination, Writer};
@@ -27,7 +29,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<bool> {
     let mut writer = Writer::new(args.format, Some(&ENTRY_FIELDS), false, out)?.named("entries")?;
     let rows = entries
         .iter()
-        .filter(|e| args.kind.as_deref().is_none_or(|k| e.etype.as_str() == k))
+        .filter(|e| args.types.is_empty() || args.types.iter().any(|t| t == e.etype.as_str()))
         .map(|e| EntryRow {
             kind: e.etype.as_str(),
             id: &e.id,
@@ -44,22 +46,40 @@ pub fn list(args: &ListArgs) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// Check the files: each extension of an embedded entry and each file's count of entries, or
+/// every problem, on stdout.
 pub fn check(args: &CheckArgs) -> anyhow::Result<bool> {
-    match gazetteer::load(!args.no_builtin, &args.files) {
-        Ok(entries) => {
+    let mut out = Destination::stdout();
+    let ok = match gazetteer::load_extending(!args.no_builtin, &args.files) {
+        Ok((entries, extensions)) => {
             for file in &args.files {
                 let name = file.display().to_string();
-                let n = entries.iter().filter(|e| e.file == name).count();
-                println!("{name}: {n} entries, no problems");
+                let extending: Vec<_> = extensions.iter().filter(|x| x.file == name).collect();
+                for extension in &extending {
+                    writeln!(out, "{extension}")?;
+                }
+                let added = entries.iter().filter(|e| e.file == name).count();
+                let n = added + extending.len();
+                match extending.len() {
+                    0 => writeln!(out, "{name}: {n} entries, no problems")?,
+                    k => writeln!(
+                        out,
+                        "{name}: {n} entries ({k} extending built-in ones), no problems"
+                    )?,
+                }
             }
-            Ok(true)
+            true
         }
         Err(gazetteer::Problems(problems)) => {
             for p in &problems {
-                println!("{p}");
+                writeln!(out, "{p}")?;
             }
+            // After the problems, which a reader of both streams sees first.
+            out.flush()?;
             eprintln!("orbitext: {} problem(s) found", problems.len());
-            Ok(false)
+            false
         }
-    }
+    };
+    out.commit()?;
+    Ok(ok)
 }

@@ -1,8 +1,10 @@
 //! `orbitext eval --gold DIR` and `orbitext eval --events DIR`: the gold files read and
 //! checked, each article extracted (and its events found, for `--events`) with the
 //! dictionaries and date options `extract` takes, and the scores written as a table or JSON.
+//! Everything meant for stdout goes through a [`Destination`], so that a failed write names
+//! stdout and a closed pipe ends the run quietly, as for every other command.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -15,6 +17,7 @@ use crate::eval::{parse_gold, Evaluation, Gold, Scores, Slip};
 use crate::events;
 use crate::extract::Extractor;
 use crate::input::{self, Job, Options, Source};
+use crate::output::Destination;
 
 /// Score extraction on every gold file. Scores below `--min-f1` are their own outcome, apart
 /// from a gold file that could not be read, so that CI tells a worse score from a broken file.
@@ -53,7 +56,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
         match outcome {
             Ok((gold, warnings)) => {
                 for warning in warnings.iter().filter(|_| !args.quiet) {
-                    eprintln!("orbitext: {name}: {warning}");
+                    eprintln!("orbitext: warning: {name}: {warning}");
                 }
                 docs.push((name, gold));
             }
@@ -66,7 +69,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
         }
     }
     if args.check {
-        return Ok(Outcome::from(check_summary(files.len(), &docs, ok)));
+        return Ok(Outcome::from(check_summary(files.len(), &docs, ok)?));
     }
 
     let d = &args.dictionaries;
@@ -83,7 +86,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
     }
 
     let rows = evaluation.rows();
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = Destination::stdout();
     match args.format {
         EvalFormat::Table => {
             write_table(&mut out, &rows)?;
@@ -101,8 +104,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Outcome> {
             }
         }
     }
-    out.flush()?;
-    drop(out);
+    out.commit()?;
     let micro_f1 = evaluation.micro().scores().relaxed_f1;
     if ok && args.min_f1.is_some_and(|min| micro_f1 < min) {
         eprintln!(
@@ -159,15 +161,20 @@ fn read_gold(path: &std::path::Path, options: &Options) -> ReadGold {
 }
 
 /// What `eval --check` says at the end: on stdout when every gold file is well formed.
-fn check_summary(files: usize, docs: &[(String, Gold)], ok: bool) -> bool {
+fn check_summary(files: usize, docs: &[(String, Gold)], ok: bool) -> anyhow::Result<bool> {
     if ok {
         let mentions: usize = docs.iter().map(|(_, g)| g.mentions.len()).sum();
-        println!("{files} gold files, {mentions} mentions, all well formed");
+        let mut out = Destination::stdout();
+        writeln!(
+            out,
+            "{files} gold files, {mentions} mentions, all well formed"
+        )?;
+        out.commit()?;
     } else {
         let bad = files - docs.len();
         eprintln!("orbitext: {bad} of {files} gold files have problems");
     }
-    ok
+    Ok(ok)
 }
 
 /// The score table, laid out as the reference scorer prints it.
@@ -273,10 +280,13 @@ fn run_events(args: &EvalArgs, root: &Path, pool: &rayon::ThreadPool) -> anyhow:
     if args.check {
         if ok {
             let events: usize = docs.iter().map(|d| d.gold.len()).sum();
-            println!(
+            let mut out = Destination::stdout();
+            writeln!(
+                out,
                 "{} event gold files, {events} events, all well formed",
                 files.len()
-            );
+            )?;
+            out.commit()?;
         } else {
             let bad = files.len() - docs.len();
             eprintln!(
@@ -305,7 +315,7 @@ fn run_events(args: &EvalArgs, root: &Path, pool: &rayon::ThreadPool) -> anyhow:
     }
 
     let report = evaluation.report();
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = Destination::stdout();
     match args.format {
         EvalFormat::Table => {
             write_event_table(&mut out, &report)?;
@@ -322,8 +332,7 @@ fn run_events(args: &EvalArgs, root: &Path, pool: &rayon::ThreadPool) -> anyhow:
             }
         }
     }
-    out.flush()?;
-    drop(out);
+    out.commit()?;
     let f1 = report.events.f1;
     if ok && args.min_f1.is_some_and(|min| f1 < min) {
         eprintln!(

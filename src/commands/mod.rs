@@ -9,6 +9,8 @@ mod extract;
 mod man;
 mod summary;
 
+use std::io;
+
 use crate::cli::{Cli, Command, DictsCommand};
 
 /// How a command that ran to the end went, as its exit code tells it.
@@ -46,4 +48,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Dicts(DictsCommand::Check(args)) => dicts::check(&args),
     }?;
     Ok(Outcome::from(all_processed))
+}
+
+/// Whether `err` is a write to a pipe whose reader has gone: `orbitext … | head` closes it
+/// early, which is the reader's choice, not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// What the binary prints for `err`, after `orbitext: `: the causes, outermost first. Every
+/// output names itself in its write errors (`stdout: No space left on device`), and every
+/// input names its file, so the chain says all there is.
+pub fn message(err: &anyhow::Error) -> String {
+    format!("{err:#}")
 }

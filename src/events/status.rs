@@ -1,5 +1,6 @@
 //! The status an article gives an instrument: the status wording of `EVENTS.md` (signed,
-//! planned, ended) nearest the agreement mention in its sentence.
+//! planned, ended) nearest the agreement mention in its sentence, or an ending told in a
+//! clause on the instrument right after it.
 
 use std::sync::LazyLock;
 
@@ -10,7 +11,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
-    /// Signed, inked, concluded, agreed, joined, ratified, renewed, awarded…
+    /// Signed, inked, concluded, agreed, joined (acceded), ratified, renewed, awarded, issued…
     Signed,
     /// Will sign, to be signed, under negotiation, in talks, proposed, ready for signing…
     Planned,
@@ -41,7 +42,8 @@ const ENDED: &str = r"withdr[ae]w\w*|pull(?:ed|s)?\ out|came\ to\ an\ end|termin
     |suspend\w*|cancel\w*|scrapp\w+|revok\w+";
 const SIGNED: &str = r"sign(?:s|ed|ing)?|inks?|inked|conclud(?:e|es|ed)|agreed|agrees|join(?:s|ed)
     |adopt(?:s|ed)|ratif(?:y|ies|ied)|renew(?:s|ed)?|extend(?:s|ed)
-    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory";
+    |entered\ into\ force|in\ force|award(?:s|ed)?|sealed|struck|signatory|issued
+    |accession|accede(?:s|d)?";
 
 static WORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -58,21 +60,80 @@ static ENDED_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?xi)^(?:{ENDED})$")).expect("the ended wording is a valid regex")
 });
 
-/// The status wording in `sentence` nearest the span `at` (relative to the sentence), with
-/// the wording's span; `None` when the sentence has no status wording.
-pub fn nearest(sentence: &str, at: (usize, usize)) -> Option<(Status, (usize, usize))> {
-    let m = WORDING
-        .find_iter(sentence)
-        .min_by_key(|m| distance((m.start(), m.end()), at))?;
-    let status = if PLANNED_WHOLE.is_match(m.as_str()) {
-        Status::Planned
-    } else if ENDED_WHOLE.is_match(m.as_str()) {
-        Status::Ended
-    } else {
-        Status::Signed
-    };
-    Some((status, (m.start(), m.end())))
+/// One match of the status wording in a sentence: its span and the status it tells.
+#[derive(Clone, Copy, Debug)]
+pub struct Wording {
+    pub start: usize,
+    pub end: usize,
+    pub status: Status,
 }
+
+/// What makes a `signing` one to come: an approval of it (`approved the signing`, `granted a
+/// nod to signing`), read only before that word so that the wording search stays small.
+static APPROVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:approv\w*|authori[sz]\w*|nod\s+to|go-ahead\s+(?:to|for))\s+(?:the\s+)?$")
+        .expect("the approval pattern is a valid regex")
+});
+
+/// Every status wording of `sentence`, in order.
+pub fn wordings(sentence: &str) -> Vec<Wording> {
+    WORDING
+        .find_iter(sentence)
+        .map(|m| {
+            let approved = m.as_str().eq_ignore_ascii_case("signing") && {
+                let mut from = m.start().saturating_sub(32);
+                while !sentence.is_char_boundary(from) {
+                    from += 1;
+                }
+                APPROVED.is_match(&sentence[from..m.start()])
+            };
+            Wording {
+                start: m.start(),
+                end: m.end(),
+                status: if approved || PLANNED_WHOLE.is_match(m.as_str()) {
+                    Status::Planned
+                } else if ENDED_WHOLE.is_match(m.as_str()) {
+                    Status::Ended
+                } else {
+                    Status::Signed
+                },
+            }
+        })
+        .collect()
+}
+
+/// The status wording nearest the span `at` of `sentence` (both relative to the sentence),
+/// given the sentence's [`wordings`], with the wording's span; `None` when the sentence has no
+/// status wording.
+///
+/// An ending told in a clause on the instrument right after it (`signed a first agreement,
+/// which came to an end in 2015`) is the latest word on it, and wins over a nearer signing.
+pub fn nearest_of(
+    found: &[Wording],
+    sentence: &str,
+    at: (usize, usize),
+) -> Option<(Status, (usize, usize))> {
+    let m = found
+        .iter()
+        .min_by_key(|m| distance((m.start, m.end), at))?;
+    let ending = found.iter().find(|e| {
+        e.start >= at.1
+            && e.start - at.1 <= CLAUSE
+            && e.status == Status::Ended
+            && ON_IT.is_match(&sentence[at.1..e.start])
+    });
+    let m = ending.unwrap_or(m);
+    Some((m.status, (m.start, m.end)))
+}
+
+/// How many bytes after an instrument a clause on it tells its ending at most.
+const CLAUSE: usize = 60;
+
+/// A clause on the instrument just named: `, which`, `that`, with no stop between.
+static ON_IT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;:]*?(?-u:\b)(?:which|that)(?-u:\b)[^.;:]*$")
+        .expect("the clause pattern is a valid regex")
+});
 
 /// The first status wording of `sentence` at or after byte `from`.
 pub fn next_wording(sentence: &str, from: usize) -> Option<regex::Match<'_>> {
@@ -115,6 +176,18 @@ mod tests {
                 Some(Status::Signed),
             ),
             (
+                "issued",
+                "Both issued a joint statement.",
+                "joint statement",
+                Some(Status::Signed),
+            ),
+            (
+                "accession",
+                "Its accession to the treaty is complete.",
+                "treaty",
+                Some(Status::Signed),
+            ),
+            (
                 "awarded",
                 "The agency awarded a contract.",
                 "contract",
@@ -145,6 +218,18 @@ mod tests {
                 Some(Status::Planned),
             ),
             (
+                "approved the signing",
+                "The cabinet approved the signing of a loan agreement.",
+                "agreement",
+                Some(Status::Planned),
+            ),
+            (
+                "nod to signing",
+                "The cabinet granted a nod to signing of an agreement.",
+                "agreement",
+                Some(Status::Planned),
+            ),
+            (
                 "withdrew",
                 "Ruritania withdrew from the pact.",
                 "pact",
@@ -163,10 +248,23 @@ mod tests {
                 Some(Status::Signed),
             ),
             ("none", "The pact covers lunar science.", "pact", None),
+            (
+                "an ending told right after it",
+                "In 2009 they signed a first pact, which came to an end in 2015.",
+                "pact",
+                Some(Status::Ended),
+            ),
+            (
+                "an ending of something else",
+                "They signed a pact; the old rules expired.",
+                "pact",
+                Some(Status::Signed),
+            ),
         ];
         for (name, sentence, word, want) in rows {
             let at = sentence.find(word).unwrap();
-            let got = nearest(sentence, (at, at + word.len())).map(|(s, _)| s);
+            let span = (at, at + word.len());
+            let got = nearest_of(&wordings(sentence), sentence, span).map(|(s, _)| s);
             assert_eq!(got, *want, "{name}");
         }
     }

@@ -201,18 +201,77 @@ pub fn parse(line: Line, fields: &Fields) -> Job {
     }
 }
 
-/// A parse error as one line of a message: serde_json's text without its "at line 1 column
-/// N" (a line is always line 1 to it), with the column kept where it helps, for syntax.
+/// A parse error as one line of a message in plain words: for a line that is not JSON, what
+/// is wrong and at which column (`not JSON (column 12: a `,` or `}` is missing)`), rather than
+/// serde_json's own terms (`expected ident`); serde_json's "at line 1 column N" is dropped, as
+/// a line is always line 1 to it.
 fn describe(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let position = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&position).unwrap_or(&full);
-    match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            format!("not valid JSON: {what} (column {})", e.column())
+    let column = e.column();
+    let plain = match e.classify() {
+        serde_json::error::Category::Eof => match what.strip_prefix("EOF while parsing ") {
+            Some("a string") => "the line ends inside a string: a closing `\"` is missing".into(),
+            Some("a list") => "the line ends inside a list: a closing `]` is missing".into(),
+            Some("an object") => "the line ends inside the object: a closing `}` is missing".into(),
+            _ => "the line ends where a value should follow".into(),
+        },
+        serde_json::error::Category::Syntax => {
+            let why = match what {
+                "expected value" if column == 1 => {
+                    "a line must be an object such as {\"text\": \"…\"}"
+                }
+                "expected value" => "no value where one should be",
+                "expected ident" => {
+                    "a word not in quotes; JSON's only bare words are true, false and null"
+                }
+                "expected `:`" => "a `:` is missing after a key",
+                "expected `,` or `]`" => "a `,` or `]` is missing",
+                "expected `,` or `}`" => "a `,` or `}` is missing",
+                "expected `\"`" => "a key in quotes should be here",
+                "key must be a string" => "a key must be a string in quotes",
+                "trailing comma" => "a comma before the closing bracket",
+                "trailing characters" => "more after the object; one document per line",
+                "invalid escape" => "a `\\` escape JSON does not have",
+                "invalid number" | "number out of range" => "a number JSON cannot read",
+                "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+                    "a `\\u` escape cut short, or half of a surrogate pair"
+                }
+                "control character (\\u0000-\\u001F) found while parsing a string" => {
+                    "a tab or control character inside a string: write it as \\t or \\u00XX"
+                }
+                other => other,
+            };
+            format!("column {column}: {why}")
         }
-        _ => what.to_string(),
-    }
+        _ => return found_instead(what),
+    };
+    format!("not JSON ({plain})")
+}
+
+/// serde's "invalid type: integer `5`, expected a string for `text`" as "expected a string
+/// for `text`, found the number 5", in JSON's names for its values; other messages as they are.
+fn found_instead(what: &str) -> String {
+    let Some((found, expected)) = what
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return what.to_string();
+    };
+    let found = match found {
+        "null" | "unit" => "null".to_string(),
+        "sequence" => "an array".to_string(),
+        "map" => "an object".to_string(),
+        _ => match found.split_once(' ') {
+            Some(("integer" | "floating point", n)) => {
+                format!("the number {}", n.trim_matches('`'))
+            }
+            Some(("boolean", b)) => b.trim_matches('`').to_string(),
+            _ => found.to_string(),
+        },
+    };
+    format!("expected {expected}, found {found}")
 }
 
 /// Reads one document object: its id, if any, and its text.
@@ -427,13 +486,28 @@ mod tests {
             (
                 "not JSON",
                 "NASA met ESA",
-                "not valid JSON: expected value (column 1)",
+                "not JSON (column 1: a line must be an object such as {\"text\": \"…\"})",
             ),
-            ("cut off", r#"{"id":"a","text":"NA"#, "not valid JSON: EOF"),
+            (
+                "cut off",
+                r#"{"id":"a","text":"NA"#,
+                "not JSON (the line ends inside a string: a closing `\"` is missing)",
+            ),
             (
                 "trailing",
                 r#"{"text":"x"} {"#,
-                "not valid JSON: trailing characters",
+                "not JSON (column 14: more after the object; one document per line)",
+            ),
+            (
+                "a bare word",
+                r#"{"text":nope}"#,
+                "not JSON (column 10: a word not in quotes; JSON's only bare words are true, \
+                 false and null)",
+            ),
+            (
+                "missing comma",
+                r#"{"id":"a" "text":"x"}"#,
+                "not JSON (column 11: a `,` or `}` is missing)",
             ),
             ("no text", r#"{"id":"a"}"#, "no `text` field"),
             (
@@ -444,12 +518,12 @@ mod tests {
             (
                 "number text",
                 r#"{"text":5}"#,
-                "expected a string for `text`",
+                "expected a string for `text`, found the number 5",
             ),
             (
                 "array",
                 r#"["text"]"#,
-                "expected a JSON object with a `text` string",
+                "expected a JSON object with a `text` string, found an array",
             ),
             (
                 "bool id",
@@ -466,7 +540,11 @@ mod tests {
                 r#"{"text":"a","text":"b"}"#,
                 "duplicate `text`",
             ),
-            ("lone surrogate", r#"{"text":"\ud800"}"#, "hex escape"),
+            (
+                "lone surrogate",
+                r#"{"text":"\ud800"}"#,
+                "not JSON (column 16: a `\\u` escape cut short, or half of a surrogate pair)",
+            ),
         ];
         for (name, json, want) in rows {
             let got = parsed(json, &Fields::default()).unwrap_err();

@@ -42,6 +42,10 @@ fn source_jobs(
     options: &Options,
 ) -> Box<dyn Iterator<Item = Job> + Send> {
     match (source, &options.jsonl) {
+        (Err(e), _) if e.skipped => Box::new(std::iter::once(Job::Skipped {
+            doc: e.path,
+            why: e.error.to_string(),
+        })),
         (Err(e), _) => Box::new(std::iter::once(Job::Failed {
             doc: e.path,
             error: e.error,

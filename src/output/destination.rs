@@ -4,8 +4,11 @@
 //! and on disk. A run that stops on an error removes the temporary file and leaves the file as
 //! it was; a run killed by a signal may leave the temporary file behind, never a half-written
 //! file. A path that is not a regular file (`/dev/null`, a FIFO) cannot be replaced and is
-//! written in place.
+//! written in place. A write that fails names where it went (`stdout: No space left on
+//! device`), so that the message says which output is at fault. The file being replaced is
+//! never read as input while it is open, as stdout's file is not.
 
+use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IoSlice, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,20 +17,28 @@ use anyhow::Context;
 use tempfile::NamedTempFile;
 
 use super::Format;
+use crate::input::walk::{never_read, NeverRead};
 
 /// An open output: written through a buffer, and put in place by [`Destination::commit`].
 pub enum Destination {
     Stdout(BufWriter<io::Stdout>),
-    /// A file being written beside `path`, renamed to it at the end.
+    /// A file being written beside `path`, renamed to it at the end; `path`, if it exists
+    /// already, is not read as input meanwhile.
     Replace {
         temp: BufWriter<NamedTempFile>,
         path: PathBuf,
+        _unread: NeverRead,
     },
-    /// A special file (a device, a FIFO), written as it is.
-    InPlace(BufWriter<File>),
+    /// A special file (a device, a FIFO), written as it is, and its path.
+    InPlace(BufWriter<File>, PathBuf),
 }
 
 impl Destination {
+    /// Stdout, for output that is never a workbook.
+    pub fn stdout() -> Destination {
+        Destination::Stdout(BufWriter::new(io::stdout()))
+    }
+
     /// Open `path`, or stdout without one, for output in `format`. A workbook is refused on a
     /// terminal, where its bytes would be noise; nothing is replaced yet.
     pub fn open(path: Option<&Path>, format: Format) -> anyhow::Result<Destination> {
@@ -35,7 +46,7 @@ impl Destination {
             if let Some(why) = refusal(format, io::stdout().is_terminal()) {
                 anyhow::bail!("{why}");
             }
-            return Ok(Destination::Stdout(BufWriter::new(io::stdout())));
+            return Ok(Destination::stdout());
         };
         let cannot = || format!("cannot write {}", path.display());
         match fs::metadata(path) {
@@ -50,7 +61,10 @@ impl Destination {
                 if let Some(why) = refusal(format, file.is_terminal()) {
                     anyhow::bail!("{why}");
                 }
-                return Ok(Destination::InPlace(BufWriter::new(file)));
+                return Ok(Destination::InPlace(
+                    BufWriter::new(file),
+                    path.to_path_buf(),
+                ));
             }
             _ => {}
         }
@@ -63,17 +77,18 @@ impl Destination {
         let temp = temporary_beside(&path).with_context(cannot)?;
         Ok(Destination::Replace {
             temp: BufWriter::new(temp),
+            _unread: never_read(&path),
             path,
         })
     }
 
     /// Flush what is buffered and, for a file, put it in place of the one it replaces, with
     /// that file's permissions.
-    pub fn commit(self) -> anyhow::Result<()> {
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.flush()?;
         match self {
-            Destination::Stdout(mut out) => out.flush()?,
-            Destination::InPlace(mut out) => out.flush()?,
-            Destination::Replace { temp, path } => {
+            Destination::Stdout(_) | Destination::InPlace(..) => {}
+            Destination::Replace { temp, path, .. } => {
                 let cannot = || format!("cannot write {}", path.display());
                 let temp = temp
                     .into_inner()
@@ -99,22 +114,75 @@ impl Destination {
         match self {
             Destination::Stdout(out) => out,
             Destination::Replace { temp, .. } => temp,
-            Destination::InPlace(out) => out,
+            Destination::InPlace(out, _) => out,
         }
+    }
+
+    /// `error`, from writing this output, as a [`WriteError`] that names the output; an
+    /// interrupted write is left as it is, to be tried again.
+    fn named<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        result.map_err(|error| {
+            if error.kind() == io::ErrorKind::Interrupted
+                || error.get_ref().is_some_and(|e| e.is::<WriteError>())
+            {
+                return error;
+            }
+            let to = match self {
+                Destination::Stdout(_) => None,
+                Destination::Replace { path, .. } => Some(path.clone()),
+                Destination::InPlace(_, path) => Some(path.clone()),
+            };
+            io::Error::new(error.kind(), WriteError { to, error })
+        })
     }
 }
 
 impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.out().write(buf)
+        let written = self.out().write(buf);
+        self.named(written)
     }
 
     fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
-        self.out().write_vectored(bufs)
+        let written = self.out().write_vectored(bufs);
+        self.named(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.out().flush()
+        let flushed = self.out().flush();
+        self.named(flushed)
+    }
+}
+
+/// A write that failed, and where it went: stdout (`to` is `None`) or a file. Shown as
+/// `stdout: No space left on device`, without the system's error number.
+#[derive(Debug)]
+pub struct WriteError {
+    pub to: Option<PathBuf>,
+    pub error: io::Error,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.to {
+            None => write!(f, "stdout: {}", plain(&self.error)),
+            Some(path) => write!(f, "cannot write {}: {}", path.display(), plain(&self.error)),
+        }
+    }
+}
+
+/// The error's own source is not this one's: the message already says all of it.
+impl std::error::Error for WriteError {}
+
+/// The message of an I/O error in words only: `No space left on device`, not `No space left
+/// on device (os error 28)`.
+pub fn plain(error: &io::Error) -> String {
+    let shown = error.to_string();
+    match error.raw_os_error() {
+        Some(code) => shown
+            .strip_suffix(&format!(" (os error {code})"))
+            .map_or_else(|| shown.clone(), str::to_string),
+        None => shown,
     }
 }
 
@@ -231,7 +299,7 @@ mod tests {
     #[test]
     fn a_special_file_is_written_in_place() {
         let mut out = Destination::open(Some(Path::new("/dev/null")), Format::Csv).unwrap();
-        assert!(matches!(out, Destination::InPlace(_)));
+        assert!(matches!(out, Destination::InPlace(..)));
         out.write_all(b"gone\n").unwrap();
         out.commit().unwrap();
         assert!(!fs::metadata("/dev/null").unwrap().file_type().is_file());

@@ -28,6 +28,13 @@ fn first_doc<'a>(rows: &[Record<'a>]) -> &'a str {
     rows.first().map_or("", |r| r.doc)
 }
 
+/// Whether two documents' names are the same: nearly always one string shared by the records
+/// of a document, told at once by its address.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
 /// CSV or TSV records, one line each, fields quoted as `csv::Writer` quotes them.
 fn delimited(delimiter: u8, rows: &[Record<'_>], out: &mut Vec<u8>) {
     let core = csv_core::WriterBuilder::new().delimiter(delimiter).build();
@@ -36,7 +43,7 @@ fn delimited(delimiter: u8, rows: &[Record<'_>], out: &mut Vec<u8>) {
     let (first, mut doc) = (first_doc(rows), Vec::new());
     field(&mut doc, first);
     for r in rows {
-        if r.doc == first {
+        if same(r.doc, first) {
             out.extend_from_slice(&doc);
         } else {
             field(out, r.doc);
@@ -93,7 +100,7 @@ fn json(rows: &[Record<'_>], lines: bool, out: &mut Vec<u8>) -> io::Result<()> {
             out.extend_from_slice(b",\n");
         }
         out.extend_from_slice(b"{\"doc\":");
-        if r.doc == first {
+        if same(r.doc, first) {
             out.extend_from_slice(&doc);
         } else {
             serde_json::to_writer(&mut *out, r.doc)?;

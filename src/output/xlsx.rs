@@ -176,7 +176,19 @@ impl<'de> Deserialize<'de> for Row {
 fn to_io(e: XlsxError) -> io::Error {
     match e {
         XlsxError::IoError(io) => io,
-        XlsxError::ZipError(zip) => io::Error::from(zip),
+        XlsxError::ZipError(zip) => {
+            // A write that failed under the zip container: its own message (which names the
+            // output), not the container's "i/o error: …" before it again.
+            let wrapped = io::Error::from(zip);
+            let inner = wrapped
+                .get_ref()
+                .and_then(|e| e.source())
+                .and_then(|s| s.downcast_ref::<io::Error>());
+            match inner {
+                Some(inner) => io::Error::new(inner.kind(), inner.to_string()),
+                None => wrapped,
+            }
+        }
         other => io::Error::other(other.to_string()),
     }
 }

@@ -135,10 +135,87 @@ impl AgreementRules {
             if named_from.is_none() && !names_an_instrument(text, start, end, lower) {
                 continue;
             }
+            let end = if text[start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                complement_end(text, end)
+            } else {
+                end
+            };
             found.push(instrument(named_from.unwrap_or(start), end, kind));
         }
         found
     }
+}
+
+/// The most bytes of an instrument's complement (`on the Functioning of the Zembla Union`).
+const COMPLEMENT_LEN: usize = 160;
+/// Words that open the complement of a named instrument.
+const COMPLEMENT_OPENERS: [&str; 5] = [" on ", " for ", " of ", " concerning ", " regarding "];
+/// Lower-case words that join the capitalised words of a complement.
+const COMPLEMENT_JOINERS: [&str; 8] = ["and", "of", "the", "on", "for", "in", "to", "&"];
+/// Capitalised words that start a date, not a complement's word (`Agreement on Monday`).
+const DATE_WORDS: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Where a capitalised instrument's name ends with its complement, if one follows the word
+/// ending at `end` (`Treaty on the Functioning of the Zembla Union`, `Agreement for
+/// Cooperation in the Exploration of Outer Space`): an opener, an optional `the`, and
+/// capitalised words joined by single spaces and [`COMPLEMENT_JOINERS`], read within
+/// [`COMPLEMENT_LEN`] bytes; a comma, a date's word or a lower-case word ends it. `end`
+/// itself when none follows.
+fn complement_end(text: &str, end: usize) -> usize {
+    let window = window_after(text, end, COMPLEMENT_LEN);
+    let Some(opener) = COMPLEMENT_OPENERS.iter().find(|o| window.starts_with(*o)) else {
+        return end;
+    };
+    let mut pos = opener.len();
+    if window[pos..].starts_with("the ") {
+        pos += 4;
+    }
+    // Where the last capitalised word read ends, relative to `end`.
+    let mut last = None;
+    loop {
+        let rest = &window[pos..];
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&')))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        // A word the window cuts is not read.
+        if len == 0 || len == rest.len() {
+            break;
+        }
+        if word.starts_with(|c: char| c.is_uppercase()) {
+            if DATE_WORDS.contains(&word) {
+                break;
+            }
+            last = Some(pos + len);
+        } else if last.is_none() || !COMPLEMENT_JOINERS.contains(&word) {
+            break;
+        }
+        if !rest[len..].starts_with(' ') {
+            break;
+        }
+        pos += len + 1;
+    }
+    last.map_or(end, |l| end + l)
 }
 
 /// Where a modifier that joins the instrument's name starts (`framework agreement`), if one
@@ -331,6 +408,33 @@ mod tests {
             ("a defence pact", &[("pact", "agreement")]),
             ("The DEAL With Berlin", &[("DEAL", "deal")]),
             ("A Treaty", &[("Treaty", "treaty")]),
+            (
+                "the Treaty on the Functioning of the Zembla Union (TFZU)",
+                &[("Treaty on the Functioning of the Zembla Union", "treaty")],
+            ),
+            (
+                "the Framework Agreement for Cooperation in the Exploration of Outer Space, including",
+                &[(
+                    "Framework Agreement for Cooperation in the Exploration of Outer Space",
+                    "agreement",
+                )],
+            ),
+            (
+                "the Agreement on Monday",
+                &[("Agreement", "agreement")],
+            ),
+            (
+                "an agreement on Space Exploration",
+                &[("agreement", "agreement")],
+            ),
+            (
+                "the Agreement on Space Exploration and the",
+                &[("Agreement on Space Exploration", "agreement")],
+            ),
+            (
+                "the Agreement for the new station",
+                &[("Agreement", "agreement")],
+            ),
         ];
         for (text, want) in rows {
             let want: Vec<(String, String)> = want

@@ -37,8 +37,11 @@ const JOINERS: [&str; 6] = ["and", "of", "for", "on", "the", "&"];
 /// `of` or `for` and a capitalised complement after it, which a company's or a programme's
 /// name rarely has; `Institute` and `Centre` are left out, as universities and think tanks
 /// take the same shape (`Institute of Technology`, `Centre for Strategic Studies`).
-const FORWARD: [&str; 13] = [
+const FORWARD: [&str; 16] = [
     "Ministry",
+    "Ministries",
+    "Embassy",
+    "Consulate",
     "Division",
     "Department",
     "Office",
@@ -55,7 +58,8 @@ const FORWARD: [&str; 13] = [
 /// Heads of names read backward: `Rwanda Space Agency`, `Zembla Space Centre`, `Ruritania
 /// Parliament`. Each ends a name that some capitalised word before it completes; alone
 /// (`the Space Centre`) it names nothing.
-const BACKWARD: [&str; 34] = [
+const BACKWARD: [&str; 43] = [
+    "Board",
     "Space Agency",
     "Space Administration",
     "Space Authority",
@@ -81,6 +85,14 @@ const BACKWARD: [&str; 34] = [
     "Aerospace Centre",
     "Aerospace Center",
     "Air Force",
+    "Space Force",
+    "Navy",
+    "Army",
+    "Armed Forces",
+    "Defence Force",
+    "Defense Force",
+    "Defence Forces",
+    "Defense Forces",
     "Parliament",
     "Affairs Bureau",
     "Affairs Commission",
@@ -93,7 +105,13 @@ const BACKWARD: [&str; 34] = [
 ];
 /// Heads that name a body alone (`the Foreign Ministry`), and with the capitalised words
 /// before them (`the Zembla Foreign Ministry`).
-const WHOLE: [&str; 10] = [
+const WHOLE: [&str; 16] = [
+    "House Committee",
+    "Joint Committee",
+    "Parliamentary Committee",
+    "Select Committee",
+    "Senate Committee",
+    "Standing Committee",
     "Defence Ministry",
     "Defense Ministry",
     "Economy Ministry",
@@ -107,7 +125,9 @@ const WHOLE: [&str; 10] = [
 ];
 /// Words before a forward head that belong to its name (`Federal Ministry`, `State
 /// Administration`).
-const QUALIFIERS: [&str; 6] = ["Central", "Federal", "Union", "State", "National", "Royal"];
+const QUALIFIERS: [&str; 7] = [
+    "Central", "Federal", "Union", "State", "National", "Royal", "High",
+];
 
 /// Capitalised words that open a sentence or a phrase, not a body's name: a name read
 /// backward stops before them (`In Zembla Space Centre` names `Zembla Space Centre`).
@@ -269,14 +289,19 @@ impl BodyRules {
             return spaces1(text, at + 1).and_then(word);
         }
         let mut end = at;
+        let mut and = false;
         while let Some(next) = spaces1(text, end) {
             let rest = &text[next..];
             let Some(joiner) = JOINERS.iter().find(|j| rest.starts_with(*j)) else {
                 break;
             };
+            and |= *joiner == "and";
             end = next + joiner.len();
         }
-        spaces1(text, end).and_then(word)
+        // `Ministry of Energy and the Ministry of Trade` names two bodies.
+        spaces1(text, end)
+            .and_then(word)
+            .filter(|&(start, end)| !(and && FORWARD.contains(&&text[start..end])))
     }
 
     /// Where the name word starting at `at` ends: a capital, then letters, apostrophes, `&`
@@ -334,6 +359,7 @@ impl BodyRules {
                 None if head.pattern < FORWARD.len() => trim_commas(&text[start..end]),
                 None => trim_name(&text[start..end]),
             };
+            let name = before_blank_line(name);
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
                 found.push(start..end);
@@ -364,6 +390,16 @@ fn backward_start(text: &str, pattern: usize, start: usize, end: usize) -> Optio
     let named = named_start(text, start, end.saturating_sub(MAX_NAME_LEN));
     if pattern >= FORWARD.len() + BACKWARD.len() {
         return named.or(Some(start));
+    }
+    // Companies and newspapers have boards too: a `… Board` is a body only when a qualifier
+    // opens its name (`National Remote Sensing Board`).
+    if BACKWARD[pattern - FORWARD.len()] == "Board" {
+        return named.filter(|&s| {
+            let first = &text[s..];
+            QUALIFIERS
+                .iter()
+                .any(|q| first.strip_prefix(q).is_some_and(|r| r.starts_with(' ')))
+        });
     }
     named
 }
@@ -504,6 +540,20 @@ fn trim_commas(mut span: &str) -> &str {
     span.trim_end_matches([',', ' '])
 }
 
+/// A name up to a blank line: a paragraph's end ends it, even where the next paragraph opens
+/// with a capitalised word (`Office of the Spokesperson` and then `The text …`).
+fn before_blank_line(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    let blank = memchr::memchr_iter(b'\n', bytes).find(|&p| {
+        let rest = &bytes[p + 1..];
+        rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
+    });
+    match blank {
+        Some(p) => name[..p].trim_end(),
+        None => name,
+    }
+}
+
 /// Bytes of a leading `The ` to skip: the article is not part of a name.
 fn leading_article(span: &str) -> usize {
     if span.starts_with("The ") {
@@ -599,6 +649,7 @@ mod tests {
                 continue;
             }
             let name = trim_name_by_definition(&text[start..end]);
+            let name = before_blank_line(name);
             let (start, end) = (start + leading_article(name), start + name.len());
             if end > start {
                 found.push(start..end);
@@ -813,6 +864,50 @@ mod tests {
                 &["Zembla Space Centre"],
             ),
             ("a Commission for the", &[]),
+            ("the Embassy of Zembla in Ruritania", &["Embassy of Zembla"]),
+            (
+                "Zembla's National Remote Sensing Board (NRSB) said",
+                &["National Remote Sensing Board"],
+            ),
+            ("the Zembla Editorial Board said", &[]),
+            ("the Board said", &[]),
+            (
+                "teams from the Ministries of Energy and of Trade met",
+                &["Ministries of Energy and of Trade"],
+            ),
+            (
+                "Office of the Spokesperson\n\nThe statement",
+                &["Office of the Spokesperson"],
+            ),
+            (
+                "Office of the Spokesperson\r\n\r\nThe statement",
+                &["Office of the Spokesperson"],
+            ),
+            (
+                "the Ministry of Foreign\nAffairs said",
+                &["Ministry of Foreign\nAffairs"],
+            ),
+            (
+                "the Zembla Navy and the Ruritania Armed Forces",
+                &["Zembla Navy", "Ruritania Armed Forces"],
+            ),
+            ("the Navy said", &[]),
+            (
+                "the Senate Committee on Commerce and the Parliamentary Standing Committee met",
+                &["Senate Committee", "Parliamentary Standing Committee"],
+            ),
+            (
+                "the Ministry of Energy and the Ministry of Trade",
+                &["Ministry of Energy", "Ministry of Trade"],
+            ),
+            (
+                "the Ministry of Energy and Department Stores",
+                &["Ministry of Energy"],
+            ),
+            (
+                "the High Commission of Zembla said",
+                &["High Commission of Zembla"],
+            ),
         ];
         for (text, want) in rows {
             let got: Vec<String> = BodyRules::new()

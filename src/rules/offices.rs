@@ -1,13 +1,16 @@
 //! Officials named after their office: the title first, then what it heads, then the
-//! name after a comma (`the Director-General of the Zembla Space Agency, Dr. Ann Bell`,
-//! `Zembla's Minister of Science, Culture and Sport, Mr. Ben Ode`). Without the comma
-//! (`head of ZSA Carl Dunn`) a body's next capitalised words are as often a unit of it
-//! (`Mission Control`) as a person, and are not read. The title rule reads a name only right after a title, and the apposition
-//! rule only before one; this reads the complement between them. The complement is read
-//! within [`COMPLEMENT_LEN`] bytes, so each title costs a bounded read.
+//! name after a comma or an honorific (`the Director-General of the Zembla Space Agency, Dr.
+//! Ann Bell`, `Zembla's Minister of Science, Culture and Sport, Mr. Ben Ode`, `Ambassador to
+//! Zembla Mr. Ben Ode`), or after the body when the name opens with a known given name
+//! (`head of ZSA Carl Dunn`). Otherwise a body's next capitalised words are as often a unit
+//! of it (`Mission Control`) as a person, and are not read. The title rule reads a name only
+//! right after a title, and the apposition rule only before one; this reads the complement
+//! between them. The complement is read within [`COMPLEMENT_LEN`] bytes, so each title costs
+//! a bounded read.
 
 use std::ops::Range;
 
+use super::names::{is_given_name, HONORIFICS};
 use super::officials::{name_start, read_name, title_context, Name, TitleHit};
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::text::window_after;
@@ -55,11 +58,39 @@ pub(super) fn after_office<'a>(
         let rest = &window[pos..];
         let len = rest.find([' ', ',']).unwrap_or(rest.len());
         let token = &rest[..len];
+        // `Ambassador to Zembla Mr. Ann Bell`: an honorific after the complement opens the
+        // name as a comma does.
+        // Both open with a capital, which most complement words (`of`, `the`) do not.
+        let opens = !direct && pos > 0 && token.starts_with(char::is_uppercase);
+        if opens && HONORIFICS.contains(token) {
+            return name_here(text, t, t.end + pos, t.end + pos - 1, others);
+        }
+        // `head of ZSA Ann Bell`, `Minister of Foreign Affairs Ann Bell`: a known given name
+        // right after a body or a country, or in a government title's complement.
+        let surname_follows = rest[len..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        if opens
+            && surname_follows
+            && (t.government || ends_a_mention(others, t.end + pos - 1))
+            && is_given_name(token)
+        {
+            if let Some(found) = name_here(text, t, t.end + pos, t.end + pos - 1, others) {
+                return Some(found);
+            }
+        }
         if len == 0 || len == rest.len() || !token.chars().all(is_complement_char) {
             return None;
         }
         pos += len + usize::from(rest[len..].starts_with(' '));
     }
+}
+
+/// Whether an agency or country mention of `others` (sorted by start) ends at `end`.
+fn ends_a_mention(others: &[Mention], end: usize) -> bool {
+    overlapping(others, end.saturating_sub(1), end)
+        .iter()
+        .any(|m| m.end == end && matches!(m.kind, Kind::Agency | Kind::Country))
 }
 
 /// Characters of a complement's words: letters, and those inside names and possessives.
@@ -146,6 +177,26 @@ mod tests {
                 "without a comma the words after a body are not read",
                 "First deputy head of NASA Alvar Tennick will chair the board.",
                 &[],
+            ),
+            (
+                "unless they open with a known given name",
+                "First deputy head of NASA Alexander Tennick will chair the board.",
+                &["Alexander Tennick (NASA)"],
+            ),
+            (
+                "or, after a government title's complement, a known given name",
+                "Deputy Minister of Foreign Affairs Hana Tennick met them.",
+                &["Hana Tennick ()"],
+            ),
+            (
+                "a given name not right after the body is complement",
+                "the head of NASA Mission Alexander Tennick said",
+                &[],
+            ),
+            (
+                "an honorific after the complement opens the name",
+                "with Zembla's Ambassador to Ruritania Mr. Bram Odelius. Then",
+                &["Bram Odelius ()"],
             ),
             (
                 "a company's title names no official",

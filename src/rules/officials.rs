@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use super::names::{HONORIFICS, HONORIFIC_LEN, PARTICLES, STOP, SUFFIXES};
+use super::names::{HONORIFICS, HONORIFIC_LEN, OFFICE_WORDS, PARTICLES, STOP, SUFFIXES};
 use super::word_list::WordList;
 use crate::entity::{overlapping, Kind, Mention, Text};
 use crate::matcher::Capitals;
@@ -506,7 +506,7 @@ fn last_word_start(head: &str, ends: impl Fn(char) -> bool) -> Option<usize> {
 }
 
 /// `Argentine`, `Egyptian`, `French`, `Chinese`: adjectives of nationality before a title.
-fn is_demonym(word: &str) -> bool {
+pub(crate) fn is_demonym(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "French",
         "Dutch",
@@ -729,7 +729,7 @@ pub(super) fn read_name(text: &str, i: usize) -> Option<Name> {
             (raw.len(), false)
         } else {
             let stem = crate::text::strip_possessive(raw).trim_end_matches(['.', '’', '\'']);
-            if !is_name_word(stem) || STOP.contains(stem) {
+            if !is_name_word(stem) || STOP.contains(stem) || OFFICE_WORDS.contains(stem) {
                 break;
             }
             (stem.len(), true)
@@ -748,13 +748,16 @@ pub(super) fn read_name(text: &str, i: usize) -> Option<Name> {
 /// The name of at least two parts that ends exactly at byte `end`, if any: the longest of
 /// the names that start a few space-separated tokens back.
 fn name_ending_at(text: &str, end: usize) -> Option<Name> {
-    // Where the token ending at `pos` starts: after the space before it, found by a plain
-    // loop back over its few bytes (a space is ASCII, never part of another character), as
-    // the library's search backwards costs more to set up than such a token takes to read;
-    // `None` past the longest word.
+    // Where the token ending at `pos` starts: after the space or line break before it (a
+    // paragraph may open with the name), found by a plain loop back over its few bytes (both
+    // are ASCII, never part of another character), as the library's search backwards costs
+    // more to set up than such a token takes to read; `None` past the longest word.
     let token_start = |pos: usize| {
         let from = pos.saturating_sub(MAX_WORD_LEN + 1);
-        match text.as_bytes()[from..pos].iter().rposition(|&b| b == b' ') {
+        match text.as_bytes()[from..pos]
+            .iter()
+            .rposition(|&b| b == b' ' || b == b'\n')
+        {
             Some(p) => Some(from + p + 1),
             None => (from == 0).then_some(0),
         }
@@ -792,8 +795,17 @@ fn is_initial(token: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
+/// Whether the token after byte `i` is capitalised, or is another particle that one follows
+/// (`de la Vega`, `van der Berg`).
 fn next_is_capitalised(text: &str, i: usize) -> bool {
-    text[i..].strip_prefix(' ').is_some_and(is_capitalised)
+    let Some(rest) = text[i..].strip_prefix(' ') else {
+        return false;
+    };
+    if is_capitalised(rest) {
+        return true;
+    }
+    let len = rest.find(' ').unwrap_or(rest.len());
+    PARTICLES.contains(&rest[..len]) && rest[len..].strip_prefix(' ').is_some_and(is_capitalised)
 }
 
 /// A capitalised word of letters, with hyphens or apostrophes inside (`Jean-Yves`,
@@ -816,12 +828,47 @@ mod tests {
     }
 
     #[test]
+    fn names_at_a_paragraph_start_and_after_a_rank() {
+        // (text, the officials found)
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "It was signed.\n\nAnna Kovacs, Minister of Space, said so.",
+                &["Anna Kovacs"],
+            ),
+            (
+                "the acting director-general Col. Anna Kovacs of NASA said",
+                &["Anna Kovacs"],
+            ),
+            ("Col. Anna Kovacs of NASA said", &["Anna Kovacs"]),
+            // Words of offices are no one's name, though they qualify a title.
+            ("Deputy Deputy Deputy Deputy said", &[]),
+            ("Vice Minister Anna Kovacs said", &["Anna Kovacs"]),
+            (
+                "Minister Anna Kovacs Deputy Minister Ivo Roe",
+                &["Anna Kovacs", "Ivo Roe"],
+            ),
+        ];
+        let extractor =
+            crate::extract::Extractor::from_dictionaries(true, &[]).expect("embedded dictionaries");
+        for (text, want) in rows {
+            let found = extractor.extract(text);
+            let got: Vec<&str> = found
+                .iter()
+                .filter(|m| m.kind == Kind::Official)
+                .map(|m| &text[m.start..m.end])
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
     fn word_lists_are_sorted() {
         for list in [
             HONORIFICS.words,
             PARTICLES.words,
             SUFFIXES.words,
             STOP.words,
+            OFFICE_WORDS.words,
             OPENERS.words,
             OFFICE_HEADS.words,
             BODY_HEADS.words,

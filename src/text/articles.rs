@@ -97,16 +97,18 @@ pub fn article_starts(text: &str) -> Vec<usize> {
 /// The paragraphs of `text`: runs of lines that are not blank. A line holding a form feed, or
 /// made only of a repeated separator mark, separates articles.
 fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(text.len() / 512 + 1);
     let mut open: Option<usize> = None;
     let mut separated = false;
     let mut line_start = 0;
     let bytes = text.as_bytes();
+    // Most texts hold no form feed at all: one search spares looking for one on every line.
+    let form_feeds = memchr::memchr(b'\x0c', bytes).is_some();
     while line_start < text.len() {
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i + 1);
         let line = &text[line_start..line_end];
-        let form_feed = memchr::memchr(b'\x0c', line.as_bytes()).is_some();
+        let form_feed = form_feeds && memchr::memchr(b'\x0c', line.as_bytes()).is_some();
         // Most lines open with a letter or digit: such a line is neither blank nor a
         // separator, which spares trimming and testing it.
         let text_first = line.as_bytes()[0].is_ascii_alphanumeric();

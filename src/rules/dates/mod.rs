@@ -343,58 +343,36 @@ mod tests {
     }
 
     /// Yearless dates repeated, each needing the year of others (the same day written with a
-    /// year, an earlier dated mention): finding that year must be a lookup, not a search of
-    /// the other dates, or the cost grows with the square of the text and 1 MB takes minutes.
-    /// The times of 100 KB and 1 MB are compared loosely: linear cost makes the ratio about
-    /// 10, a search of the others about 100.
+    /// year, an earlier dated mention): finding that year is a lookup, not a search of the
+    /// other dates, so a megabyte of them is read in about the time of a megabyte of news (a
+    /// search of the others would take minutes). Timing belongs to `scripts/bench.sh
+    /// --hostile`; this holds what the lookup must give at that size.
     #[test]
-    fn yearless_dates_cost_linear_time() {
-        let unit = "on Sept. 30, officials met. On Oct. 2, they signed. ";
-        let rules = DateRules::new();
-        let time = |copies: usize| {
-            let text = unit.repeat(copies);
-            let starts = crate::text::word_starts(&text);
-            let clock = std::time::Instant::now();
-            let found = rules.find(&text, &starts);
-            let elapsed = clock.elapsed();
-            assert_eq!(found.len(), 2 * copies);
-            assert_eq!(found[found.len() - 1].value, "XXXX-10-02");
-            elapsed
-        };
-        let small = time(2_000);
-        let large = time(20_000);
-        assert!(
-            large < 40 * small,
-            "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
-        );
+    fn a_megabyte_of_yearless_dates_is_read_whole() {
+        let text = "on Sept. 30, officials met. On Oct. 2, they signed. ".repeat(20_000);
+        let found = DateRules::new().find(&text, &crate::text::word_starts(&text));
+        assert_eq!(found.len(), 40_000);
+        assert_eq!(found[found.len() - 1].value, "XXXX-10-02");
     }
 
-    /// Anchored dates read the words of their clause for the way they point: each reads a
-    /// bounded window around itself, so the cost stays linear in the text, however long its
-    /// sentences (here one sentence of 1 MB, every window full).
+    /// Anchored dates read the words of their clause for the way they point, each within a
+    /// bounded window around itself, however long its sentence (here one sentence of 1 MB,
+    /// every window full): the cost stays linear in the text.
     #[test]
-    fn anchored_dates_cost_linear_time() {
-        let unit = "officials who will meet, and said that on Friday and Sept. 30 it was ";
+    fn anchored_dates_read_bounded_windows() {
+        let text =
+            "officials who will meet, and said that on Friday and Sept. 30 it was ".repeat(15_000);
         let rules = DateRules::with_options(DateOptions {
             reference: Some((2021, 10, 8)),
             ..DateOptions::default()
         });
-        let time = |copies: usize| {
-            let text = unit.repeat(copies);
-            let starts = crate::text::word_starts(&text);
-            let clock = std::time::Instant::now();
-            let found = rules.find(&text, &starts);
-            let elapsed = clock.elapsed();
-            assert_eq!(found.len(), 2 * copies);
-            assert_eq!(found[found.len() - 1].value, "2021-09-30");
-            elapsed
-        };
-        let small = time(1_500);
-        let large = time(15_000);
-        assert!(
-            large < 40 * small,
-            "1 MB took {large:?}, 100 KB {small:?}: more than linear growth"
-        );
+        let found = rules.find(&text, &crate::text::word_starts(&text));
+        assert_eq!(found.len(), 30_000);
+        assert_eq!(found[found.len() - 1].value, "2021-09-30");
+        for m in &found {
+            assert!(tense::sentence_lead(&text, m.start).len() <= tense::MAX_LEAD_LEN);
+            assert!(tense::sentence_tail(&text, m.end).len() <= tense::MAX_TAIL_LEN);
+        }
     }
 
     #[test]

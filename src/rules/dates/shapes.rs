@@ -197,6 +197,14 @@ pub(super) struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// What `pattern` matches starting at byte `pos`, within [`MAX_DATE_LEN`] bytes.
     fn groups(&mut self, pattern: Pattern, pos: usize) -> Option<Groups<'a>> {
+        if !may_match(pattern, self.text.as_bytes(), pos) {
+            return None;
+        }
+        self.search(pattern, pos)
+    }
+
+    /// [`groups`](Self::groups) without the cheap test first.
+    fn search(&mut self, pattern: Pattern, pos: usize) -> Option<Groups<'a>> {
         let text = self.text;
         let mut end = text.len().min(pos + MAX_DATE_LEN);
         while !text.is_char_boundary(end) {
@@ -520,6 +528,114 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// False when `pattern` cannot match at `pos`, read from the few bytes its match must begin
+/// with: most triggers (`May` the verb, `30 percent`, a year with no span after it) are turned
+/// away here for the price of a few comparisons rather than a regex search. True means only
+/// that the regex must decide; wherever the regex's `\s` could match a non-ASCII character,
+/// this says true.
+fn may_match(pattern: Pattern, b: &[u8], pos: usize) -> bool {
+    let at = |i: usize| b.get(i).copied();
+    match pattern {
+        Pattern::Iso | Pattern::Numeric | Pattern::Fiscal => true,
+        Pattern::YearShift => {
+            let i = pos + usize::from(at(pos) == Some(b','));
+            match space_then(b, i) {
+                Next::Unknown => true,
+                Next::At(j) if j > i => {
+                    let rest = &b[j..];
+                    ["of", "this", "next", "last"]
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_bytes()))
+                }
+                Next::At(_) => false,
+            }
+        }
+        Pattern::YearSpan => match space_then(b, pos + 4) {
+            Next::Unknown => true,
+            Next::At(j) => matches!(at(j), Some(b'-' | b'/')),
+        },
+        Pattern::MonthYear => {
+            let i = after_word(b, pos);
+            let i = i + usize::from(at(i) == Some(b','));
+            match space_then(b, i) {
+                Next::Unknown => true,
+                Next::At(j) => at(j).is_some_and(|c| c.is_ascii_digit() || c == b'-' || c == b'/'),
+            }
+        }
+        Pattern::MonthDay => {
+            let mut i = pos;
+            if let Some(w) = WEEKDAYS.iter().find(|w| b[pos..].starts_with(w.as_bytes())) {
+                i += w.len();
+                i += usize::from(at(i) == Some(b','));
+                match space_then(b, i) {
+                    Next::Unknown => return true,
+                    Next::At(j) if j > i => i = j,
+                    Next::At(_) => return false,
+                }
+            }
+            let i = after_word(b, i);
+            match space_then(b, i) {
+                Next::Unknown => true,
+                Next::At(j) if j > i => at(j).is_some_and(|c| c.is_ascii_digit() || c == b't'),
+                Next::At(_) => false,
+            }
+        }
+        Pattern::DayMonth => {
+            if !at(pos).is_some_and(|c| c.is_ascii_digit()) {
+                // A weekday first: rare enough to leave to the regex.
+                return true;
+            }
+            let mut i = pos + b[pos..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| b[i..].starts_with(s.as_bytes()))
+            {
+                i += 2;
+            }
+            if at(i) == Some(b'-') {
+                return true;
+            }
+            match space_then(b, i) {
+                Next::Unknown => true,
+                Next::At(j) if j > i => at(j).is_some_and(|c| {
+                    c.is_ascii_uppercase() || matches!(c, b'o' | b'a' | b't' | b'u' | b'-')
+                }),
+                Next::At(_) => false,
+            }
+        }
+    }
+}
+
+/// What follows a run of ASCII white space: the index of the first other byte, or
+/// `Unknown` when that byte starts a non-ASCII character, which may be white space or a dash.
+enum Next {
+    At(usize),
+    Unknown,
+}
+
+fn space_then(b: &[u8], i: usize) -> Next {
+    let j = i + b
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace() || **c == 0x0b)
+        .count();
+    match b.get(j) {
+        Some(c) if !c.is_ascii() => Next::Unknown,
+        _ => Next::At(j),
+    }
+}
+
+/// The index after the letters at `i` and a period after them: the end of a month's name as
+/// the pattern may read it.
+fn after_word(b: &[u8], i: usize) -> usize {
+    let j = i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    j + usize::from(b.get(j) == Some(&b'.'))
+}
+
 /// Where a day phrase and, if it is a range, its first end stop.
 #[derive(Clone, Copy)]
 pub(super) struct Span {
@@ -818,6 +934,59 @@ mod tests {
                 Some(want),
                 "{name}"
             );
+        }
+    }
+
+    /// Every pattern that matches at a place passes the cheap test there.
+    fn assert_cheap_test_keeps_matches(shapes: &Shapes, text: &str) {
+        let mut reader = shapes.reader(text);
+        for pos in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for pattern in Pattern::ALL {
+                if reader.search(pattern, pos).is_some() {
+                    assert!(
+                        may_match(pattern, text.as_bytes(), pos),
+                        "{pattern:?} matches {:?} but the cheap test turns it away",
+                        &text[pos..]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_keeps_every_match_in_the_fixtures() {
+        let shapes = Shapes::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            assert_cheap_test_keeps_matches(&shapes, &text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts made of the parts dates are made of, joined by every kind of white space
+        /// and dash the patterns read.
+        #[test]
+        fn the_cheap_test_keeps_every_match(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "May", "Sept.", "Sep", "Jan", "June", "Friday", "Tue", "(Thu)", "the", "of",
+                "and", "to", "through", "until", "this", "next", "last", "year", "FY",
+                "fiscal", "5", "05", "21st", "3rd", "30", "2021", "1996", "97", "2021-05",
+                ",", ".", "-", "/", "–", "—", "'", "x", "this year", "of last year",
+                "next year", "Sept. 30", "21 May", "2–6 October", "Nov. 30 – Dec. 2",
+                "FY 2025-26", "2014-2020", "1996–97", "2021/22", "July 2021", "March–May 2022",
+                "Friday, April 13", "Tuesday 3 June", "the 5th of March", "28 February-2 March",
+            ]), 0..12),
+            joints in proptest::collection::vec(proptest::sample::select(vec![
+                "", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "\u{b}", "-", "–", ", ",
+            ]), 12),
+        ) {
+            let text: String = parts
+                .iter()
+                .zip(&joints)
+                .flat_map(|(p, j)| [*p, *j])
+                .collect();
+            assert_cheap_test_keeps_matches(&Shapes::new(), &text);
         }
     }
 }

@@ -182,11 +182,12 @@ enum Class {
 
 /// The class of `word` as written; `May` capitalised is the month, `may` the modal.
 fn class(word: &str) -> Class {
-    let any = |list: &[&str]| list.iter().any(|l| word_is(base_of(word), l));
+    let w = base_of(word);
+    let any = |list: &[&str]| list.iter().any(|l| word_is(w, l));
     // Contractions: `won't`, `wasn't`, `it'll`, `they'd`, `we've`, `they're`, `agency's`.
     if let Some((_, clitic)) = split_apostrophe(word) {
         let is = |c: &str| clitic.eq_ignore_ascii_case(c);
-        if is("ll") || is("d") || is("t") && word_is(base_of(word), "wo") {
+        if is("ll") || is("d") || is("t") && word_is(w, "wo") {
             return Class::Future;
         }
         if is("ve") {
@@ -196,7 +197,6 @@ fn class(word: &str) -> Class {
             return Class::Present;
         }
     }
-    let w = base_of(word);
     // `may` the modal, not `May`; `NET`, "no earlier than", of launch schedules.
     if w == "may" || w == "NET" {
         return Class::Future;
