@@ -5,10 +5,11 @@
 #
 #   scripts/bench.sh            # 100 MB
 #   scripts/bench.sh 20         # a quicker 20 MB run
-#   BIG=1024 scripts/bench.sh   # also measure peak memory on a 1 GB single file
+#   BIG=1024 scripts/bench.sh   # also peak memory on a 1 GB single file, 2 and 64 threads
 #   BIN=/tmp/old/orbitext scripts/bench.sh   # another build, e.g. to compare with a commit
 #   PAIRS=21 scripts/bench.sh   # more rounds of grep and orbitext in turns (0 for none)
 #   scripts/bench.sh --hostile  # adversarial inputs of 10 KB, 100 KB and 1 MB against news
+#   scripts/bench.sh --memory 1024   # only peak memory of one 1 GB file, 2 and 64 threads
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,6 +66,8 @@ PY
   exit 0
 fi
 
+memory_only=""
+if [ "${1:-}" = --memory ]; then memory_only=1; shift; fi
 MB=${1:-100}
 RUNS=${RUNS:-3}
 
@@ -114,6 +117,19 @@ PY
 
 folder="$WORK/folder-$MB"
 single="$WORK/single-$MB.txt"
+# Peak resident memory of one run on the single file with THREADS threads: "SECONDS KB".
+peak() { # peak THREADS
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" extract --threads "$1" --format jsonl "$single" > /dev/null
+  cat "$WORK/time"
+}
+if [ -n "$memory_only" ]; then
+  [ -f "$single" ] || generate "$MB" "$single"
+  for threads in 2 64; do
+    read -r t m < <(peak "$threads")
+    printf '%-44s %8s s %9d MB\n' "orbitext, one ${MB} MB file, $threads threads" "$t" $(( m / 1024 ))
+  done
+  exit 0
+fi
 [ -d "$folder" ] || generate "$MB" "$folder"
 [ -f "$single" ] || generate "$MB" "$single"
 bytes=$(du -sb "$folder" | cut -f1)
@@ -157,6 +173,9 @@ for threads in 1 2; do
 done
 read -r t m < <(measure "$BIN" extract --format jsonl "$single")
 row "orbitext, one ${MB} MB file" "$t" "$m"
+# Many threads on two cores: memory must stay bounded however many threads there are.
+read -r t m < <(RUNS=1 measure "$BIN" extract --threads 64 --format jsonl "$single")
+row "orbitext, one ${MB} MB file, 64 threads" "$t" "$m"
 read -r t m < <(measure "$BIN" extract --format jsonl /dev/null)
 printf '%-44s %8s   (dictionaries loaded, trie built, rules compiled)\n' "orbitext start-up" "$t"
 
@@ -190,7 +209,9 @@ fi
 if [ -n "${BIG:-}" ]; then
   big="$WORK/single-$BIG.txt"
   [ -f "$big" ] || generate "$BIG" "$big"
-  read -r t m < <(RUNS=1 measure "$BIN" extract --format jsonl "$big")
-  printf '%-44s %8s %9s %10s %9d MB\n' "orbitext, one ${BIG} MB file" "$t" "" "" $(( m / 1024 ))
+  for threads in 2 64; do
+    read -r t m < <(RUNS=1 measure "$BIN" extract --threads "$threads" --format jsonl "$big")
+    printf '%-44s %8s %9s %10s %9d MB\n' "orbitext, one ${BIG} MB file, $threads threads" "$t" "" "" $(( m / 1024 ))
+  done
 fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -36,6 +36,14 @@ const BATCH_BYTES_MAX: usize = 8 << 20;
 /// than its bytes, few enough that the records of a batch take little memory.
 const RENDER_BATCH: usize = 1024;
 
+/// The resident memory above which, after a batch, every worker hands back to the system the
+/// memory it has freed. The allocator (mimalloc, set in `main.rs`) lets each thread take pages
+/// from its own part of its arena and returns freed pages to the system only a second later,
+/// so with many threads the pages freed and not yet reused pile up faster than they are
+/// returned. Returning them costs system time (pages are unmapped, then faulted in again), so
+/// it is done only above this budget, which a run on a few threads stays under.
+const RESIDENT_BUDGET: usize = 128 << 20;
+
 /// Documents larger than this are streamed in pieces of about this size, cut between articles
 /// or paragraphs. Extraction needs several times a text's size in memory on each thread, so
 /// pieces are kept small; a quarter of a megabyte is far more than one article.
@@ -250,9 +258,16 @@ impl Pipeline {
             // The loop runs on a worker of the pool, which hands each batch on and starts the
             // next itself: no thread outside the pool has to be woken between batches while the
             // workers wait.
+            let mut unchecked = 0;
             let all_sent = self.pool.install(|| {
                 for batch in batches {
+                    let bytes: usize = batch.iter().map(|(_, len, _)| len).sum();
                     let done = self.extract_batch(batch, render);
+                    if check_resident(&mut unchecked, bytes)
+                        && over_budget(memory_stats::memory_stats().map(|m| m.physical_mem))
+                    {
+                        self.pool.broadcast(|_| release_freed_memory());
+                    }
                     // A sink that failed has stopped taking batches: its error is the answer.
                     if send.send(done).is_err() {
                         return false;
@@ -347,6 +362,33 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// Whether to read the resident memory after a batch of `bytes` of text, `unchecked` being
+/// the text since it was last read: after at least [`BATCH_BYTES_MIN`] of text, so that
+/// batches of short JSON Lines do not pay a read of the system's figures each.
+fn check_resident(unchecked: &mut usize, bytes: usize) -> bool {
+    *unchecked = unchecked.saturating_add(bytes);
+    let due = *unchecked >= BATCH_BYTES_MIN;
+    if due {
+        *unchecked = 0;
+    }
+    due
+}
+
+/// Whether `resident` bytes (unknown on some systems: then no) are over [`RESIDENT_BUDGET`].
+fn over_budget(resident: Option<usize>) -> bool {
+    resident.is_some_and(|bytes| bytes > RESIDENT_BUDGET)
+}
+
+/// Hand back to the system the memory this thread has freed: its empty pages go back to the
+/// allocator's arena, and the arena's free pages to the system at once rather than after the
+/// allocator's delay. Only the calling thread's pages can be collected, so every worker calls
+/// it.
+fn release_freed_memory() {
+    // SAFETY: `mi_collect` takes no pointers and only frees pages that hold no live block;
+    // it is safe on any thread, whether or not mimalloc is the global allocator.
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }
 
 /// How the documents named by the input flags are read.
@@ -577,6 +619,68 @@ mod tests {
         assert_eq!(batch_bytes(4), 4 * BATCH_BYTES_PER_THREAD);
         assert_eq!(batch_bytes(64), BATCH_BYTES_MAX);
         assert_eq!(batch_bytes(usize::MAX), BATCH_BYTES_MAX);
+    }
+
+    #[test]
+    fn the_text_in_flight_is_bounded_whatever_the_thread_count() {
+        // Pieces of a large file, and small files, of sizes that do not divide a batch.
+        let sizes = [PIECE, PIECE - 1000, 10_000, PIECE + 7, 3];
+        let jobs = || {
+            (0..2000).map(move |i| {
+                let len = sizes[i % sizes.len()] as u64;
+                let path = PathBuf::from(format!("{i}.txt"));
+                (0, Job::File { path, len })
+            })
+        };
+        // The lister holds one batch, the workers one and the writer the records of one.
+        let bound = 3 * (BATCH_BYTES_MAX + PIECE + 7);
+        for threads in [1, 2, 8, 64, 1024] {
+            let max_bytes = batch_bytes(threads);
+            let mut jobs = jobs();
+            let mut total = 0;
+            loop {
+                let batch = next_batch(&mut jobs, max_bytes);
+                if batch.is_empty() {
+                    break;
+                }
+                let bytes: usize = batch.iter().map(|(_, len, _)| len).sum();
+                let last = batch.last().map_or(0, |(_, len, _)| *len);
+                assert!(batch.len() <= BATCH_JOBS, "{threads} threads");
+                assert!(bytes - last < max_bytes, "{threads} threads: {bytes} bytes");
+                assert!(3 * bytes <= bound, "{threads} threads: {bytes} bytes");
+                total += batch.len();
+            }
+            assert_eq!(total, 2000, "{threads} threads: every job is in a batch");
+        }
+    }
+
+    #[test]
+    fn freed_memory_is_handed_back_only_over_the_budget() {
+        assert!(!over_budget(None));
+        assert!(!over_budget(Some(20 << 20)));
+        assert!(!over_budget(Some(RESIDENT_BUDGET)));
+        assert!(over_budget(Some(RESIDENT_BUDGET + 1)));
+        // Read after every full batch, and after enough text from smaller ones.
+        let mut unchecked = 0;
+        assert!(check_resident(&mut unchecked, batch_bytes(2)));
+        assert!(check_resident(&mut unchecked, batch_bytes(64)));
+        let line_batch = 256 * 200;
+        let reads = (0..1000)
+            .filter(|_| check_resident(&mut unchecked, line_batch))
+            .count();
+        assert_eq!(reads, 1000 * line_batch / BATCH_BYTES_MIN);
+        // Handing back is safe on any thread, with or without mimalloc as the allocator.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let kept: Vec<Vec<u8>> = pool.broadcast(|_| {
+            let freed = vec![1u8; 1 << 20];
+            drop(freed);
+            release_freed_memory();
+            vec![2u8; 1 << 16]
+        });
+        assert!(kept.iter().all(|v| v.iter().all(|&b| b == 2)));
     }
 
     #[test]
