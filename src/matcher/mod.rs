@@ -220,6 +220,27 @@ pub struct Capitals<'t> {
     starts: Vec<WordStart>,
 }
 
+/// Needles for [`Capitals::find_compiled`]: their trie, and the bytes they start with.
+pub struct Needles {
+    trie: Trie,
+    firsts: [bool; 256],
+}
+
+impl Needles {
+    pub fn new(needles: &[&str]) -> Needles {
+        let mut firsts = [false; 256];
+        for needle in needles {
+            if let Some(&b) = needle.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
+        Needles {
+            trie: Trie::new(needles, false),
+            firsts,
+        }
+    }
+}
+
 impl<'t> Capitals<'t> {
     /// Whether a name may begin with byte `b`: the places listed are those it holds for.
     pub fn holds(b: u8) -> bool {
@@ -239,13 +260,13 @@ impl<'t> Capitals<'t> {
     /// occurrences, however many needles there are. (A needle with no capital first, rare,
     /// takes a pass over the text of its own.)
     pub fn find(&self, needles: &[&str]) -> Vec<(usize, usize, usize)> {
-        let trie = Trie::new(needles, false);
-        let mut firsts = [false; 256];
-        for needle in needles {
-            if let Some(&b) = needle.as_bytes().first() {
-                firsts[usize::from(b)] = true;
-            }
-        }
+        self.find_compiled(&Needles::new(needles))
+    }
+
+    /// [`find`](Self::find) with needles compiled once, for a fixed set searched in every
+    /// article.
+    pub fn find_compiled(&self, needles: &Needles) -> Vec<(usize, usize, usize)> {
+        let (trie, firsts) = (&needles.trie, &needles.firsts);
         let bytes = self.text.as_bytes();
         let other;
         let starts = if (0..=255).all(|b| !firsts[usize::from(b)] || Capitals::holds(b)) {

@@ -5,12 +5,16 @@
 //! `the Agency` and `the Ministry` are left alone: news uses them as loosely for a body
 //! named long before as for a new one.
 
+use std::sync::LazyLock;
+
 use crate::entity::{overlapping, Kind, Mention};
-use crate::matcher::Capitals;
+use crate::matcher::{Capitals, Needles};
 use crate::text::on_word_boundaries;
 
 /// Head words that stand for the body last named with them.
 const HEADS: [&str; 5] = ["Authority", "Board", "Commission", "Committee", "Council"];
+/// [`HEADS`] compiled once for the searches of every article.
+static HEAD_NEEDLES: LazyLock<Needles> = LazyLock::new(|| Needles::new(&HEADS));
 /// Bodies whose mention makes an article one about the European Union.
 const EU_BODIES: [&str; 5] = [
     "Council of the European Union",
@@ -52,7 +56,7 @@ pub fn find<'a>(text: &str, capitals: &Capitals, mentions: &[Mention<'a>]) -> Ve
         return Vec::new();
     }
     let mut found = Vec::new();
-    for (start, end, head) in capitals.find(&HEADS) {
+    for (start, end, head) in capitals.find_compiled(&HEAD_NEEDLES) {
         if !on_word_boundaries(text, start, end)
             || !after_lower_case_word(text, start)
             || opens_a_name(&text[end..])
