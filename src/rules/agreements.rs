@@ -152,29 +152,6 @@ const COMPLEMENT_LEN: usize = 160;
 const COMPLEMENT_OPENERS: [&str; 5] = [" on ", " for ", " of ", " concerning ", " regarding "];
 /// Lower-case words that join the capitalised words of a complement.
 const COMPLEMENT_JOINERS: [&str; 8] = ["and", "of", "the", "on", "for", "in", "to", "&"];
-/// Capitalised words that start a date, not a complement's word (`Agreement on Monday`).
-const DATE_WORDS: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Where a capitalised instrument's name ends with its complement, if one follows the word
 /// ending at `end` (`Treaty on the Functioning of the Zembla Union`, `Agreement for
 /// Cooperation in the Exploration of Outer Space`): an opener, an optional `the`, and
@@ -203,7 +180,8 @@ fn complement_end(text: &str, end: usize) -> usize {
             break;
         }
         if word.starts_with(|c: char| c.is_uppercase()) {
-            if DATE_WORDS.contains(&word) {
+            // A date starts here, not a complement's word (`Agreement on Monday`).
+            if super::dates::is_month_or_weekday(word) {
                 break;
             }
             last = Some(pos + len);

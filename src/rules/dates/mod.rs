@@ -29,7 +29,7 @@ use self::context::is_place;
 use self::shapes::{Shapes, MAX_DATE_LEN};
 use self::tense::{needs_tense, tense};
 use self::value::{digits, is_full, point, values};
-use self::words::{STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
+use self::words::{MONTH_NAMES, STAMP_WORDS, TRIGGER_WORDS, WEEKDAYS};
 use crate::entity::{Kind, Mention};
 use crate::matcher::WordFilter;
 use crate::text::{is_word_byte, line_start, WordStart};
@@ -310,6 +310,18 @@ impl DateRules {
     }
 }
 
+/// Whether `word` is the full name of a month or a day of the week, capitalised as in running
+/// text (`May`, `Monday`).
+pub fn is_month_or_weekday(word: &str) -> bool {
+    let capitalised = |name: &str| {
+        let (first, rest) = name.split_at(1);
+        word.len() == name.len()
+            && word.as_bytes()[0] == first.as_bytes()[0].to_ascii_uppercase()
+            && &word[1..] == rest
+    };
+    MONTH_NAMES.iter().any(|m| capitalised(m)) || WEEKDAYS.contains(&word)
+}
+
 /// The token a date may start with at word start `at`: a run of digits, `FY` (often glued to
 /// its year: `FY2024`), or a whole word of [`TRIGGER_WORDS`] or [`WEEKDAYS`]. Words end at an
 /// ASCII word boundary, as in the shapes' regexes.
@@ -372,6 +384,22 @@ mod tests {
         for m in &found {
             assert!(tense::sentence_lead(&text, m.start).len() <= tense::MAX_LEAD_LEN);
             assert!(tense::sentence_tail(&text, m.end).len() <= tense::MAX_TAIL_LEN);
+        }
+    }
+
+    #[test]
+    fn months_and_weekdays_as_written() {
+        for (word, want) in [
+            ("May", true),
+            ("September", true),
+            ("Monday", true),
+            ("may", false),
+            ("MAY", false),
+            ("Sept", false),
+            ("Mayday", false),
+            ("Émile", false),
+        ] {
+            assert_eq!(is_month_or_weekday(word), want, "{word}");
         }
     }
 
