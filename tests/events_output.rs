@@ -30,16 +30,6 @@ fn with<'a>(args: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
     args.iter().chain(more).copied().collect()
 }
 
-/// The names in the test folder, sorted.
-fn listing(dir: &Dir) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// The events of JSON Lines output.
 fn events(jsonl: &str) -> Vec<serde_json::Map<String, Value>> {
     jsonl
@@ -106,7 +96,7 @@ fn header_context_and_bom_are_as_for_extract() {
             run.stderr
         );
     }
-    assert_eq!(listing(&dir), ["ev.txt"], "a refused run writes nothing");
+    assert_eq!(dir.listing(), ["ev.txt"], "a refused run writes nothing");
 
     let context = dir
         .run(&["events", "--context", "8", "--format", "jsonl", "ev.txt"])
@@ -133,7 +123,7 @@ fn dash_o_writes_the_bytes_stdout_would_and_replaces_only_at_the_end() {
         let file = fs::read_to_string(dir.path().join("out")).unwrap();
         util::assert_text_eq(format, &stdout, &file);
         assert_eq!(
-            listing(&dir),
+            dir.listing(),
             ["ev.txt", "out"],
             "{format}: no temporary file left"
         );
@@ -150,7 +140,7 @@ fn dash_o_writes_the_bytes_stdout_would_and_replaces_only_at_the_end() {
             fs::read_to_string(dir.path().join("out")).unwrap(),
             "the old file\n"
         );
-        assert_eq!(listing(&dir), ["bad.tsv", "ev.txt", "out"], "{format}");
+        assert_eq!(dir.listing(), ["bad.tsv", "ev.txt", "out"], "{format}");
     }
 }
 

@@ -9,21 +9,6 @@ use std::fs;
 
 use util::{Dir, FIXTURES};
 
-/// The names in the test folder, sorted.
-fn listing(dir: &Dir) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir.path())
-        .expect("the folder lists")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 fn with_o<'a>(args: &[&'a str], file: &'a str) -> Vec<&'a str> {
     args.iter().copied().chain(["-o", file]).collect()
 }
@@ -60,7 +45,7 @@ fn the_file_holds_the_bytes_stdout_would() {
             assert_eq!(run.stdout, "", "{args:?}: nothing on stdout");
             let file = fs::read_to_string(dir.path().join("out")).expect("the file is there");
             util::assert_text_eq(&format!("{args:?}"), &stdout, &file);
-            assert_eq!(listing(&dir), ["out"], "{args:?}: no temporary file left");
+            assert_eq!(dir.listing(), ["out"], "{args:?}: no temporary file left");
         }
     }
 }
@@ -84,7 +69,7 @@ fn an_existing_file_is_replaced_only_by_a_run_that_gets_to_the_end() {
         let run = dir.run(&with_o(args, "out.csv"));
         assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
         assert_eq!(old(), "the old file\n", "{args:?}");
-        let names = listing(&dir);
+        let names = dir.listing();
         assert_eq!(names, ["a.txt", "bad.tsv", "out.csv"], "{args:?}");
     }
 
@@ -102,7 +87,7 @@ fn an_existing_file_is_replaced_only_by_a_run_that_gets_to_the_end() {
     dir.run(&["extract", "a.txt", "-o", "out.csv"]).success();
     let stdout = dir.run(&["extract", "a.txt"]).success().stdout;
     assert_eq!(old(), stdout);
-    assert_eq!(listing(&dir), ["a.txt", "bad.tsv", "out.csv"]);
+    assert_eq!(dir.listing(), ["a.txt", "bad.tsv", "out.csv"]);
 }
 
 #[test]

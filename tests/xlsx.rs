@@ -86,11 +86,7 @@ fn jsonl(dir: &Dir, args: &[&str]) -> String {
 fn extract_cells_are_the_records_with_text_as_text_and_numbers_as_numbers() {
     let dir = setup();
     let args = ["extract", "--dict", "my.tsv", "--context", "10", "café.txt"];
-    let xlsx: Vec<&str> = args
-        .iter()
-        .copied()
-        .chain(["--format", "xlsx", "-o", "m.xlsx"])
-        .collect();
+    let xlsx = as_workbook(&args, "m.xlsx");
     let run = dir.run(&xlsx).success();
     assert_eq!(run.stdout, "", "with -o nothing goes to stdout");
     let (names, range) = read_file(&dir, "m.xlsx");
@@ -120,11 +116,7 @@ fn extract_cells_are_the_records_with_text_as_text_and_numbers_as_numbers() {
 fn summary_and_dictionary_sheets_are_their_tables() {
     let dir = setup();
     let args = ["summary", "--dict", "my.tsv", "café.txt"];
-    let xlsx: Vec<&str> = args
-        .iter()
-        .copied()
-        .chain(["--format", "xlsx", "-o", "s.xlsx"])
-        .collect();
+    let xlsx = as_workbook(&args, "s.xlsx");
     dir.run(&xlsx).success();
     let (names, range) = read_file(&dir, "s.xlsx");
     assert_eq!(names, ["entities"]);
@@ -134,15 +126,18 @@ fn summary_and_dictionary_sheets_are_their_tables() {
     assert_eq!(ades[3..], [Data::Float(1.0), Data::Float(1.0)]);
 
     let args = ["dicts", "list", "--dict", "my.tsv"];
-    let xlsx: Vec<&str> = args
-        .iter()
-        .copied()
-        .chain(["--format", "xlsx", "-o", "d.xlsx"])
-        .collect();
+    let xlsx = as_workbook(&args, "d.xlsx");
     dir.run(&xlsx).success();
     let (names, range) = read_file(&dir, "d.xlsx");
     assert_eq!(names, ["entries"]);
     assert_sheet_is("dicts list", &range, &jsonl(&dir, &args));
+}
+
+/// `args` with the workbook written to `file`.
+fn as_workbook<'a>(args: &[&'a str], file: &'a str) -> Vec<&'a str> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "xlsx", "-o", file]);
+    all
 }
 
 /// The text of one part of the workbook's zip container.
@@ -180,11 +175,7 @@ fn header_is_bold_frozen_and_filtered_and_columns_fit_their_values() {
         "200",
         "café.txt",
     ];
-    let xlsx: Vec<&str> = args
-        .iter()
-        .copied()
-        .chain(["--format", "xlsx", "-o", "m.xlsx"])
-        .collect();
+    let xlsx = as_workbook(&args, "m.xlsx");
     dir.run(&xlsx).success();
     let sheet = part(&dir, "m.xlsx", "xl/worksheets/sheet1.xml");
 
@@ -241,11 +232,7 @@ fn header_is_bold_frozen_and_filtered_and_columns_fit_their_values() {
 fn no_header_leaves_out_the_header_its_pane_and_filter() {
     let dir = setup();
     let args = ["extract", "--dict", "my.tsv", "café.txt", "--no-header"];
-    let xlsx: Vec<&str> = args
-        .iter()
-        .copied()
-        .chain(["--format", "xlsx", "-o", "m.xlsx"])
-        .collect();
+    let xlsx = as_workbook(&args, "m.xlsx");
     dir.run(&xlsx).success();
     let (_, range) = read_file(&dir, "m.xlsx");
     assert_eq!(range.height(), 4, "the four records");

@@ -34,6 +34,22 @@ impl Dir {
         self.tmp.path()
     }
 
+    /// The names in the folder, sorted.
+    #[allow(dead_code, reason = "only the tests of written files list their folder")]
+    pub fn listing(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path())
+            .expect("the folder lists")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
     /// Write `contents` to `name` (relative to the folder), creating parent folders.
     pub fn create(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path().join(name);
