@@ -35,7 +35,10 @@ impl Dir {
     }
 
     /// The names in the folder, sorted.
-    #[allow(dead_code, reason = "only the tests of written files list their folder")]
+    #[allow(
+        dead_code,
+        reason = "only the tests of written files list their folder"
+    )]
     pub fn listing(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.path())
             .expect("the folder lists")
